@@ -2,16 +2,24 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
+import {
+  eciAcrUpdatePermission,
+  eciImageCacheCreatePermission,
+  eciImageCacheDeletePermission,
+  eciImageCacheReadPermission,
+} from '@eci-portal/plugin-eci-image-cache-common';
 import { EciImageCachePolicy, isEciMutation } from './EciImageCachePolicy';
 
-const entityPermission = (name: string, action: 'read' | 'create' | 'update' | 'delete') =>
-  createPermission({ name, attributes: { action }, resourceType: 'catalog-entity' });
+const catalogDelete = createPermission({
+  name: 'catalog.entity.delete',
+  attributes: { action: 'delete' },
+  resourceType: 'catalog-entity',
+});
 
-const createCache = entityPermission('eci.imagecache.create', 'create');
-const deleteCache = entityPermission('eci.imagecache.delete', 'delete');
-const updateAcr = entityPermission('eci.acr.update', 'update');
-const readCache = entityPermission('eci.imagecache.read', 'read');
-const catalogDelete = entityPermission('catalog.entity.delete', 'delete');
+const createCache = eciImageCacheCreatePermission;
+const deleteCache = eciImageCacheDeletePermission;
+const updateAcr = eciAcrUpdatePermission;
+const readCache = eciImageCacheReadPermission;
 
 function policyFor(ownershipEntityRefs: string[]) {
   return new EciImageCachePolicy({
@@ -43,7 +51,10 @@ describe('EciImageCachePolicy', () => {
   });
 
   it('leaves permissions of other plugins allowed', async () => {
-    const decision = await policyFor([]).handle({ permission: catalogDelete }, user);
+    const decision = await policyFor([]).handle(
+      { permission: catalogDelete },
+      user,
+    );
     expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
@@ -58,7 +69,10 @@ describe('EciImageCachePolicy', () => {
 
   it('asks the catalog whether the user owns the entity', async () => {
     const refs = ['user:default/guest', 'group:default/platform-team'];
-    const decision = await policyFor(refs).handle({ permission: createCache }, user);
+    const decision = await policyFor(refs).handle(
+      { permission: createCache },
+      user,
+    );
     expect(decision).toEqual({
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'catalog',

@@ -5,27 +5,32 @@ import {
   Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { PermissionPolicy, PolicyQuery } from '@backstage/plugin-permission-node';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+} from '@backstage/plugin-permission-node';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import { eciImageCachePermissions } from '@eci-portal/plugin-eci-image-cache-common';
 
+const eciMutationNames = new Set(
+  eciImageCachePermissions
+    .filter(permission => permission.attributes.action !== 'read')
+    .map(permission => permission.name),
+);
 
 /** The part of the permission framework's user object this policy needs. */
 export type PolicyQueryUserLike = { credentials: unknown };
 
 /**
  * True for permissions that change an entity's image caches or ACR settings:
- * the `eci.*` catalog-entity permissions whose action is not `read`.
+ * the plugin's catalog-entity permissions whose action is not `read`.
  */
 export function isEciMutation(permission: Permission): boolean {
-  return (
-    permission.name.startsWith('eci.') &&
-    permission.attributes.action !== 'read' &&
-    isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY)
-  );
+  return eciMutationNames.has(permission.name);
 }
 
 /**
@@ -59,7 +64,9 @@ export class EciImageCachePolicy implements PermissionPolicy {
       return { result: AuthorizeResult.DENY };
     }
     const { ownershipEntityRefs } = await this.options.getUserInfo(user);
-    const ownership = ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US'));
+    const ownership = ownershipEntityRefs.map(ref =>
+      ref.toLocaleLowerCase('en-US'),
+    );
     if (this.options.adminGroups.some(group => ownership.includes(group))) {
       return { result: AuthorizeResult.ALLOW };
     }

@@ -23,7 +23,9 @@ export const permissionModuleEciImageCachePolicy = createBackendModule({
       },
       async init({ policy, config, userInfo }) {
         const adminGroups = (
-          config.getOptionalStringArray('eciImageCache.permissions.adminGroups') ?? []
+          config.getOptionalStringArray(
+            'eciImageCache.permissions.adminGroups',
+          ) ?? []
         ).map(ref => ref.toLocaleLowerCase('en-US'));
         policy.setPolicy(
           new EciImageCachePolicy({
