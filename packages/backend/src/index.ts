@@ -23,4 +23,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModuleEciImageCachePolicy);
 
+// ECI image caches and ACR password-free pulls per catalog entity
+backend.add(import('@eci-portal/plugin-eci-image-cache-backend'));
+
 backend.start();

@@ -1,0 +1,142 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eciImageCachePermissions } from '@eci-portal/plugin-eci-image-cache-common';
+import { ClusterRegistry } from './cluster/ClusterRegistry';
+import { readPluginConfig } from './config/pluginConfig';
+import { EciImageCacheStore } from './database/EciImageCacheStore';
+import { HistoryCache } from './database/HistoryCache';
+import { LifecycleStateCache } from './database/LifecycleStateCache';
+import { recordPhaseTransitions } from './reconciler/PhaseTransitionRecorder';
+import { Reconciler } from './reconciler/Reconciler';
+import { createRouter } from './router';
+import { CacheCommands } from './services/CacheCommands';
+import { CatalogEntities } from './services/CatalogEntities';
+import { EntityAccess } from './services/EntityAccess';
+import { EntityConfigResolver } from './services/EntityConfigResolver';
+import { EntityStateService } from './services/EntityStateService';
+import { OverviewService } from './services/OverviewService';
+import { SettingsCommands } from './services/SettingsCommands';
+import { WorkflowPreviewService } from './services/WorkflowPreviewService';
+
+/** Id of the scheduled reconciliation task (global: one replica at a time). */
+export const RECONCILE_TASK_ID = 'eci-image-cache-reconcile';
+
+/**
+ * The ECI image cache backend plugin: keeps every catalog entity's ImageCaches and ACR
+ * configuration correct on the configured clusters and serves `/api/eci-image-cache`.
+ *
+ * @public
+ */
+export const eciImageCachePlugin = createBackendPlugin({
+  pluginId: 'eci-image-cache',
+  register(env) {
+    env.registerInit({
+      deps: {
+        rootConfig: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readPluginConfig(deps.rootConfig);
+        deps.permissionsRegistry.addPermissions(eciImageCachePermissions);
+
+        const store = await EciImageCacheStore.create(deps.database);
+        const lifecycleState = new LifecycleStateCache(store, 1_000);
+        const resolver = new EntityConfigResolver(config);
+        const history = new HistoryCache(store, 50, 10_000);
+        const clusters = new ClusterRegistry(config, deps.logger);
+        const entities = new CatalogEntities(
+          deps.catalog,
+          deps.auth,
+          config.entityCacheTtlMs,
+        );
+        const access = new EntityAccess(entities, deps.permissions);
+        const reconciler = new Reconciler(
+          config,
+          clusters,
+          store,
+          lifecycleState,
+          resolver,
+          entities,
+          deps.logger,
+        );
+        const cacheCommands = new CacheCommands(
+          config,
+          clusters,
+          store,
+          resolver,
+          access,
+          reconciler,
+          deps.logger,
+        );
+        recordPhaseTransitions(clusters, store, deps.logger);
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            entityState: new EntityStateService(
+              config,
+              clusters,
+              history,
+              lifecycleState,
+              resolver,
+              access,
+            ),
+            cacheCommands,
+            settingsCommands: new SettingsCommands(store, access, entityRef =>
+              cacheCommands.reconcileLater(entityRef),
+            ),
+            workflowPreview: new WorkflowPreviewService(
+              config,
+              clusters,
+              store,
+              resolver,
+              access,
+            ),
+            overview: new OverviewService(
+              config,
+              clusters,
+              store,
+              deps.permissions,
+            ),
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
+
+        clusters.start();
+        deps.lifecycle.addShutdownHook(() => clusters.stop());
+
+        await deps.scheduler.scheduleTask({
+          id: RECONCILE_TASK_ID,
+          scope: 'global',
+          frequency: { milliseconds: config.lifecycle.reconcileIntervalMs },
+          timeout: { minutes: 10 },
+          fn: async () => {
+            const summary = await reconciler.reconcileAll();
+            if (summary.actions > 0 || summary.errors > 0) {
+              deps.logger.info(
+                `Reconciled ${summary.entities} entities: ${summary.actions} actions, ${summary.errors} errors`,
+              );
+            }
+          },
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,14 @@
+/**
+ * The service ref of the ECI image cache backend plugin, shared by other backend plugins
+ * and modules (such as the scaffolder module).
+ *
+ * @packageDocumentation
+ */
+
+export { eciImageCacheServiceRef } from './serviceRef';
+export { EciImageCacheClient } from './EciImageCacheClient';
+export type {
+  EciEntityRef,
+  EciImageCacheRequestOptions,
+  EciImageCacheService,
+} from './EciImageCacheService';
