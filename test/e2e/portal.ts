@@ -21,3 +21,20 @@ export async function signInAsGuest(page: Page, path = '/') {
   await enter.click();
   await expect(enter).toBeHidden();
 }
+
+/**
+ * Shows the Image Cache tab of a demo Component (navigating there when the page is elsewhere)
+ * and waits until its content replaced the loading placeholders.
+ */
+export async function openImageCacheTab(page: Page, name: string) {
+  const path = `/catalog/default/component/${name}/image-cache`;
+  if (!page.url().endsWith(path)) {
+    await page.goto(path);
+  }
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Content navigation' })
+      .getByRole('link', { name: 'Image Cache' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Loading image caches')).toBeHidden();
+}

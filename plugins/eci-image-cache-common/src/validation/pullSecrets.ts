@@ -1,13 +1,6 @@
 import { validateDnsLabel, validateDnsSubdomain } from './kubernetes';
 import { validateDistinctList } from './lists';
-import {
-  invalid,
-  problemOf,
-  requireString,
-  valid,
-  ValidationProblem,
-  ValidationResult,
-} from './result';
+import { invalid, requireString, valid, ValidationResult } from './result';
 
 /**
  * A Secret that ECI may use to pull private images while building an ImageCache.

@@ -1,0 +1,258 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CreateCacheRequest } from '@eci-portal/plugin-eci-image-cache-common';
+import { http, HttpResponse } from 'msw';
+import {
+  cacheView,
+  clusterView,
+  entityState,
+  mlTrainer,
+} from '../../__testUtils__/fixtures';
+import { ENTITY_API, renderTab } from '../../__testUtils__/renderTab';
+import {
+  errorResponse,
+  setupTestServer,
+  workflowHandler,
+} from '../../__testUtils__/server';
+
+const server = setupTestServer();
+
+const noCaches = () => entityState({ clusters: [clusterView({ caches: [] })] });
+
+describe('Image Cache tab actions', () => {
+  it('creates a cache from a dialog prefilled with the annotations, then shows it at once', async () => {
+    const requests: CreateCacheRequest[] = [];
+    let created = false;
+    const newCache = cacheView({
+      phase: 'Preparing',
+      progress: '0%',
+      progressPercent: 0,
+      usable: false,
+      imageCacheId: null,
+      lastUpdatedTime: null,
+    });
+    server.use(
+      http.get(ENTITY_API, () =>
+        HttpResponse.json(
+          created
+            ? entityState({ clusters: [clusterView({ caches: [newCache] })] })
+            : noCaches(),
+        ),
+      ),
+      http.post(`${ENTITY_API}/caches`, async ({ request }) => {
+        requests.push((await request.json()) as CreateCacheRequest);
+        created = true;
+        return HttpResponse.json(
+          {
+            cluster: 'ack-hangzhou',
+            outcome: 'created',
+            cache: newCache,
+            replaces: null,
+          },
+          { status: 201 },
+        );
+      }),
+      workflowHandler,
+    );
+    await renderTab(mlTrainer);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create cache' }),
+    );
+
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('Images')).toHaveValue(
+      mlTrainer.metadata.annotations!['alibabacloud.com/eci-images'].replace(
+        ',',
+        '\n',
+      ),
+    );
+    expect(within(dialog).getByLabelText('Size (GiB)')).toHaveValue('40');
+    expect(within(dialog).getByLabelText('Retention (days)')).toHaveValue('7');
+    expect(within(dialog).getByRole('switch')).toBeChecked();
+
+    const size = within(dialog).getByLabelText('Size (GiB)');
+    await userEvent.clear(size);
+    await userEvent.type(size, '10');
+    expect(
+      await within(dialog).findByText(
+        '`Size`: "10" is below the minimum 20 GiB',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Create cache' }),
+    ).toBeDisabled();
+
+    await userEvent.clear(size);
+    await userEvent.type(size, '60');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create cache' }),
+    );
+
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(requests).toEqual([{ imageCacheSize: 60 }]);
+    const row = await screen.findByTestId('cache-row-ml-trainer-3f9a1c2b7d');
+    expect(within(row).getByText('Preparing')).toBeInTheDocument();
+    expect(
+      within(row).getByRole('progressbar', {
+        name: 'Progress of cache ml-trainer-3f9a1c2b7d',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the dialog open with the server’s message when the request is rejected', async () => {
+    server.use(
+      http.get(ENTITY_API, () => HttpResponse.json(noCaches())),
+      http.post(`${ENTITY_API}/caches`, () =>
+        errorResponse(
+          400,
+          'InputError',
+          '`imagePullSecrets`: "default:missing" is not a Secret in namespace default',
+        ),
+      ),
+      workflowHandler,
+    );
+    await renderTab(mlTrainer);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create cache' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create cache' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        '`imagePullSecrets`: "default:missing" is not a Secret in namespace default (HTTP 400 Bad Request)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('The cache was not created'),
+    ).toBeInTheDocument();
+  });
+
+  it('deletes a managed cache after confirmation, marking it at once', async () => {
+    const deleted: string[] = [];
+    let answer: () => void = () => {};
+    const answered = new Promise<void>(resolve => (answer = resolve));
+    server.use(
+      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
+      http.delete(`${ENTITY_API}/caches/:cluster/:name`, async ({ params }) => {
+        deleted.push(`${params.cluster}/${params.name}`);
+        await answered;
+        return HttpResponse.json({
+          cluster: params.cluster,
+          name: params.name,
+          note: 'The active cache of component:default/ml-trainer will be recreated.',
+        });
+      }),
+      workflowHandler,
+    );
+    await renderTab(mlTrainer);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Delete cache ml-trainer-3f9a1c2b7d',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'Delete ml-trainer-3f9a1c2b7d on cluster ack-hangzhou (imc-2ze0abc123def456)?',
+    );
+    expect(deleted).toEqual([]);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete cache' }),
+    );
+    await waitFor(() =>
+      expect(deleted).toEqual(['ack-hangzhou/ml-trainer-3f9a1c2b7d']),
+    );
+    // Before the backend answers, the row already says what is happening.
+    expect(
+      within(screen.getByTestId('cache-row-ml-trainer-3f9a1c2b7d')).getByText(
+        'Deleting',
+      ),
+    ).toBeInTheDocument();
+    answer();
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(
+      await screen.findByText(
+        'Cache ml-trainer-3f9a1c2b7d is being deleted on ack-hangzhou. The active cache of component:default/ml-trainer will be recreated.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('does not delete when the confirmation is cancelled', async () => {
+    const deleted: string[] = [];
+    server.use(
+      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
+      http.delete(`${ENTITY_API}/caches/:cluster/:name`, ({ params }) => {
+        deleted.push(String(params.name));
+        return HttpResponse.json({
+          cluster: params.cluster,
+          name: params.name,
+          note: null,
+        });
+      }),
+      workflowHandler,
+    );
+    await renderTab(mlTrainer);
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Delete cache ml-trainer-3f9a1c2b7d',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(deleted).toEqual([]);
+  });
+
+  it('expands a row to the ECI events and the lifecycle history', async () => {
+    server.use(
+      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
+      workflowHandler,
+    );
+    await renderTab(mlTrainer);
+    const toggle = await screen.findByRole('button', {
+      name: 'Show events and history of ml-trainer-3f9a1c2b7d',
+    });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const events = screen.getByRole('table', {
+      name: 'ECI events of ml-trainer-3f9a1c2b7d',
+    });
+    expect(events).toHaveTextContent(/Success pull image acr-en-hangzhou/);
+    const history = screen.getByRole('region', { name: 'Lifecycle history' });
+    expect(history).toHaveTextContent(
+      'ready (imc-2ze0abc123def456): Ready after 3 minutes',
+    );
+    expect(history).toHaveTextContent('created by user:default/guest');
+  });
+
+  it('copies the cache id', async () => {
+    server.use(
+      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
+      workflowHandler,
+    );
+    await renderTab(mlTrainer);
+    const button = await screen.findByRole('button', {
+      name: 'Copy cache id imc-2ze0abc123def456',
+    });
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText },
+      configurable: true,
+    });
+    await userEvent.click(button);
+    expect(writeText).toHaveBeenCalledWith('imc-2ze0abc123def456');
+    expect(
+      await screen.findByText('Copied to the clipboard'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,92 @@
+import {
+  EntityClusterView,
+  HistoryEntry,
+  ImageCacheView,
+} from '@eci-portal/plugin-eci-image-cache-common';
+import { Alert, Flex, Text, VisuallyHidden } from '@backstage/ui';
+import { ActionPermission } from '../../hooks/useEntityActionPermissions';
+import { headerCell, secondaryText, table } from '../common/styles';
+import { CacheRow } from './CacheRow';
+
+const SYNC_TEXT: Record<EntityClusterView['sync']['state'], string> = {
+  synced: 'live',
+  syncing: 'loading caches…',
+  error: 'may be stale',
+};
+
+/** The caches of one cluster; a cluster error shows inline, above whatever data there is. */
+export function ClusterCaches(props: {
+  cluster: EntityClusterView;
+  history: HistoryEntry[];
+  deletePermission: ActionPermission;
+  deniedReason: string;
+  onDelete: (cache: ImageCacheView) => void;
+}) {
+  const { cluster, history, deletePermission, deniedReason, onDelete } = props;
+  const headingId = `eci-cluster-${cluster.name}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <Flex align="baseline" gap="2" style={{ flexWrap: 'wrap' }}>
+        <Text as="h3" id={headingId} variant="body-large" weight="bold">
+          {cluster.name}
+        </Text>
+        <span style={secondaryText}>
+          {cluster.region}
+          {cluster.target ? ' · this service’s cluster' : ''}
+          {cluster.default ? ' · default' : ''} ·{' '}
+          {SYNC_TEXT[cluster.sync.state]}
+        </span>
+      </Flex>
+      {cluster.error ? (
+        <Alert
+          status="danger"
+          icon
+          my="2"
+          title={`Cluster ${cluster.name} cannot be read`}
+          description={cluster.error.message}
+        />
+      ) : null}
+      {cluster.caches.length === 0 ? (
+        <Text as="p" color="secondary">
+          {cluster.error
+            ? 'No cached data for this cluster.'
+            : 'No image cache holds this service’s images on this cluster.'}
+        </Text>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table style={table} aria-label={`Image caches on ${cluster.name}`}>
+            <thead>
+              <tr>
+                <th style={headerCell}>
+                  <VisuallyHidden>Details</VisuallyHidden>
+                </th>
+                <th style={headerCell}>Name</th>
+                <th style={headerCell}>Images</th>
+                <th style={headerCell}>Phase</th>
+                <th style={headerCell}>Cache ID</th>
+                <th style={headerCell}>Size · retention</th>
+                <th style={headerCell}>Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cluster.caches.map(cache => (
+                <CacheRow
+                  key={cache.name}
+                  cache={cache}
+                  history={history.filter(
+                    entry =>
+                      entry.cluster === cluster.name &&
+                      entry.cacheName === cache.name,
+                  )}
+                  deletePermission={deletePermission}
+                  deniedReason={deniedReason}
+                  onDelete={onDelete}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,271 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { CodeSnippet } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  ANNOTATION_DIALECTS,
+  ANNOTATION_PLACEMENTS,
+  AnnotationDialect,
+  AnnotationPlacement,
+  EntityCacheMode,
+  validateCronSchedule,
+  WORKFLOW_CACHE_MODES,
+  WORKFLOW_KINDS,
+  WorkflowCacheMode,
+  WorkflowKind,
+  WorkflowPreviewResponse,
+} from '@eci-portal/plugin-eci-image-cache-common';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Radio,
+  RadioGroup,
+  Text,
+  TextField,
+} from '@backstage/ui';
+import { RiDownloadLine } from '@remixicon/react';
+import { useEffect, useState } from 'react';
+import { eciImageCacheApiRef } from '../../api/EciImageCacheApi';
+import { readableError } from '../../api/readableError';
+import { CopyButton } from '../common/CopyButton';
+import { plainList } from '../common/styles';
+import { downloadText } from './downloadText';
+import {
+  CACHE_MODE_LABELS,
+  defaultWorkflowCacheMode,
+  DIALECT_LABELS,
+  KIND_LABELS,
+  PLACEMENT_LABELS,
+} from './workflowChoices';
+
+const DEFAULT_SCHEDULE = '0 2 * * *';
+
+function Choice<T extends string>(props: {
+  label: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <RadioGroup
+      label={props.label}
+      orientation="horizontal"
+      value={props.value}
+      onChange={value => props.onChange(value as T)}
+    >
+      {props.values.map(value => (
+        <Radio key={value} value={value}>
+          {props.labels[value]}
+        </Radio>
+      ))}
+    </RadioGroup>
+  );
+}
+
+/**
+ * The Argo workflow the backend generates for this service, with the cache and ACR annotations
+ * in place. Reloads when a choice changes or the Ready cache changes.
+ */
+export function WorkflowPanel(props: {
+  entity: CompoundEntityRef;
+  cluster: string;
+  entityCacheMode: EntityCacheMode;
+  /** The Ready cache a pinned workflow uses; absent when none is Ready. */
+  readyCacheId?: string;
+}) {
+  const { entity, cluster, entityCacheMode, readyCacheId } = props;
+  const api = useApi(eciImageCacheApiRef);
+  const [kind, setKind] = useState<WorkflowKind>('Workflow');
+  // Follows the service's mode (and a cache becoming Ready) until the user picks one.
+  const [chosenCacheMode, setCacheMode] = useState<WorkflowCacheMode>();
+  const cacheMode =
+    chosenCacheMode ??
+    defaultWorkflowCacheMode(entityCacheMode, readyCacheId !== undefined);
+  const [dialect, setDialect] = useState<AnnotationDialect>('legacy');
+  const [placement, setPlacement] =
+    useState<AnnotationPlacement>('podMetadata');
+  const [schedule, setSchedule] = useState(DEFAULT_SCHEDULE);
+  const [preview, setPreview] = useState<WorkflowPreviewResponse>();
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+
+  const scheduleCheck = validateCronSchedule(schedule.trim(), 'Schedule');
+  const scheduleErrors = scheduleCheck.ok
+    ? null
+    : scheduleCheck.problems.map(problem => problem.message);
+  const querySchedule =
+    kind === 'CronWorkflow' && scheduleCheck.ok
+      ? scheduleCheck.value
+      : undefined;
+  const { kind: entityKind, namespace, name } = entity;
+
+  useEffect(() => {
+    if (kind === 'CronWorkflow' && !querySchedule) {
+      return undefined;
+    }
+    let active = true;
+    setLoading(true);
+    api
+      .getWorkflow(
+        { kind: entityKind, namespace, name },
+        {
+          kind,
+          cacheMode,
+          dialect,
+          placement,
+          cluster,
+          schedule: querySchedule,
+        },
+      )
+      .then(
+        value => {
+          if (active) {
+            setPreview(value);
+            setError(undefined);
+          }
+        },
+        e => active && setError(e),
+      )
+      .finally(() => active && setLoading(false));
+    return () => {
+      active = false;
+    };
+  }, [
+    api,
+    entityKind,
+    namespace,
+    name,
+    kind,
+    cacheMode,
+    dialect,
+    placement,
+    cluster,
+    querySchedule,
+    readyCacheId,
+  ]);
+
+  const yaml = error ? undefined : preview?.yaml;
+  const pinnedWithoutCache = cacheMode === 'pinned' && !readyCacheId;
+  return (
+    <Card>
+      <CardHeader>
+        <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>
+          <Text as="h2" variant="title-x-small" weight="bold">
+            Argo workflow for {name}
+          </Text>
+          <Flex gap="2">
+            <CopyButton
+              text={yaml ?? ''}
+              label="Copy YAML"
+              isDisabled={!yaml}
+            />
+            <Button
+              size="small"
+              variant="secondary"
+              iconStart={<RiDownloadLine />}
+              isDisabled={!yaml}
+              onPress={() =>
+                yaml &&
+                downloadText(
+                  yaml,
+                  `${name}-${kind.toLocaleLowerCase('en-US')}.yaml`,
+                  'application/yaml',
+                )
+              }
+            >
+              Download
+            </Button>
+          </Flex>
+        </Flex>
+      </CardHeader>
+      <CardBody>
+        <Flex direction="column" gap="3">
+          <Flex gap="5" style={{ flexWrap: 'wrap' }}>
+            <Choice
+              label="Kind"
+              values={WORKFLOW_KINDS}
+              labels={KIND_LABELS}
+              value={kind}
+              onChange={setKind}
+            />
+            <Choice
+              label="Cache mode"
+              values={WORKFLOW_CACHE_MODES}
+              labels={CACHE_MODE_LABELS}
+              value={cacheMode}
+              onChange={setCacheMode}
+            />
+            <Choice
+              label="Annotation names"
+              values={ANNOTATION_DIALECTS}
+              labels={DIALECT_LABELS}
+              value={dialect}
+              onChange={setDialect}
+            />
+            <Choice
+              label="Placement"
+              values={ANNOTATION_PLACEMENTS}
+              labels={PLACEMENT_LABELS}
+              value={placement}
+              onChange={setPlacement}
+            />
+          </Flex>
+          {kind === 'CronWorkflow' ? (
+            <TextField
+              label="Schedule"
+              description="Cron, e.g. 0 2 * * * (daily at 02:00)"
+              value={schedule}
+              onChange={setSchedule}
+              validate={() => scheduleErrors}
+              validationBehavior="aria"
+            />
+          ) : null}
+          {pinnedWithoutCache ? (
+            <Alert
+              status="info"
+              icon
+              title={`No cache is Ready on ${cluster} yet, so there is no cache id to pin.`}
+              description={
+                error
+                  ? readableError(error)
+                  : 'Create a cache and wait until it is Ready, or use auto mode until then: ECI then matches a cache by exact name:tag.'
+              }
+            />
+          ) : null}
+          {error && !pinnedWithoutCache ? (
+            <Alert
+              status="danger"
+              icon
+              title="The workflow could not be generated"
+              description={readableError(error)}
+            />
+          ) : null}
+          {preview && !error && preview.notes.length > 0 ? (
+            <ul style={plainList} aria-label="Notes">
+              {preview.notes.map(note => (
+                <li key={note}>
+                  <Text variant="body-small" color="secondary">
+                    {note}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <div
+            aria-busy={loading}
+            data-testid="workflow-yaml"
+            style={{ minHeight: 240, opacity: loading && yaml ? 0.6 : 1 }}
+          >
+            {yaml ? (
+              <CodeSnippet text={yaml} language="yaml" showLineNumbers />
+            ) : null}
+          </div>
+        </Flex>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { hasEciAnnotations } from '@eci-portal/plugin-eci-image-cache-common';
+import { eciImageCacheApiRef } from '../api/EciImageCacheApi';
+import { EciImageCacheClient } from '../api/EciImageCacheClient';
+
+const entityContentRouteRef = createRouteRef({ id: 'eci-image-cache' });
+
+/**
+ * The ECI image cache plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const eciImageCachePlugin = createPlugin({
+  id: 'eci-image-cache',
+  apis: [
+    createApiFactory({
+      api: eciImageCacheApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new EciImageCacheClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { entityContent: entityContentRouteRef },
+});
+
+/**
+ * The Image Cache tab for `EntityLayout.Route`; entities without annotations get the opt-in guide.
+ *
+ * @public
+ */
+export const EntityEciImageCacheContent = eciImageCachePlugin.provide(
+  createRoutableExtension({
+    name: 'EntityEciImageCacheContent',
+    component: () =>
+      import('../components/EciImageCacheContent').then(
+        m => m.EciImageCacheContent,
+      ),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * Whether the entity carries any annotation of the contract, for `EntityLayout.Route`'s `if`.
+ *
+ * @public
+ */
+export function isEciImageCacheAvailable(entity: Entity): boolean {
+  return hasEciAnnotations(entity);
+}

@@ -1,0 +1,110 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { eciImageCacheApiRef } from './api/EciImageCacheApi';
+import { EciImageCacheClient } from './api/EciImageCacheClient';
+import plugin, { isEciImageCacheTabVisible } from './index';
+import { eciImageCacheApi, eciImageCacheEntityContent } from './plugin';
+import { docsSite, entityState, mlTrainer } from './__testUtils__/fixtures';
+import { ENTITY_API } from './__testUtils__/renderTab';
+import { setupTestServer, workflowHandler } from './__testUtils__/server';
+
+const server = setupTestServer();
+
+const team: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'platform-team' },
+  spec: { type: 'team', children: [] },
+};
+
+const annotatedResource: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'gpu-pool',
+    annotations: { 'alibabacloud.com/eci-cluster': 'ack-hangzhou' },
+  },
+  spec: { type: 'cluster', owner: 'platform-team' },
+};
+
+describe('eciImageCachePlugin (new frontend system)', () => {
+  it('is the default export, with its plugin id and extension ids', () => {
+    expect(plugin.pluginId).toBe('eci-image-cache');
+    expect(plugin.getExtension('api:eci-image-cache')).toBeDefined();
+    expect(plugin.getExtension('entity-content:eci-image-cache')).toBeDefined();
+  });
+
+  it('provides the client through an API extension', () => {
+    const factory = createExtensionTester(eciImageCacheApi).get(
+      ApiBlueprint.dataRefs.factory,
+    );
+    expect(factory.api.id).toBe(eciImageCacheApiRef.id);
+    expect(
+      factory.factory({
+        discoveryApi: mockApis.discovery(),
+        fetchApi: mockApis.fetch(),
+      }),
+    ).toBeInstanceOf(EciImageCacheClient);
+  });
+
+  it('adds an Image Cache tab shown for Components and annotated entities', () => {
+    const tester = createExtensionTester(eciImageCacheEntityContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('image-cache');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Image Cache',
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect([mlTrainer, docsSite, annotatedResource, team].map(filter)).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(
+      [mlTrainer, docsSite, annotatedResource, team].map(
+        isEciImageCacheTabVisible,
+      ),
+    ).toEqual([true, true, true, false]);
+  });
+
+  it('renders the tab content for the entity in context', async () => {
+    server.use(
+      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
+      workflowHandler,
+    );
+    const discoveryApi = mockApis.discovery();
+    const fetchApi = mockApis.fetch();
+    const tester = createExtensionTester(eciImageCacheEntityContent);
+    await renderInTestApp(
+      <EntityProvider entity={mlTrainer}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [
+          discoveryApi,
+          fetchApi,
+          mockApis.permission(),
+          [
+            eciImageCacheApiRef,
+            new EciImageCacheClient({ discoveryApi, fetchApi }),
+          ],
+        ],
+      },
+    );
+    expect(await screen.findByTestId('warmth-verdict')).toHaveTextContent(
+      'Pods start warm',
+    );
+  });
+});

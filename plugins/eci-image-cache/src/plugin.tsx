@@ -1,0 +1,50 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { eciImageCacheApiRef } from './api/EciImageCacheApi';
+import { EciImageCacheClient } from './api/EciImageCacheClient';
+import { isEciImageCacheTabVisible } from './filter';
+import { rootRouteRef } from './routes';
+
+/** The client of the backend plugin, as a utility API. */
+export const eciImageCacheApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: eciImageCacheApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new EciImageCacheClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The Image Cache tab of entity pages. */
+export const eciImageCacheEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'image-cache',
+    title: 'Image Cache',
+    routeRef: rootRouteRef,
+    filter: isEciImageCacheTabVisible,
+    loader: () =>
+      import('./components/EciImageCacheContent').then(m => (
+        <m.EciImageCacheContent />
+      )),
+  },
+});
+
+/**
+ * The ECI image cache plugin for the new frontend system: the Image Cache entity tab and its
+ * API client.
+ *
+ * @public
+ */
+export const eciImageCachePlugin = createFrontendPlugin({
+  pluginId: 'eci-image-cache',
+  title: 'Image Cache',
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: rootRouteRef },
+  extensions: [eciImageCacheApi, eciImageCacheEntityContent],
+});
