@@ -25,5 +25,9 @@ backend.add(permissionModuleEciImageCachePolicy);
 
 // ECI image caches and ACR password-free pulls per catalog entity
 backend.add(import('@eci-portal/plugin-eci-image-cache-backend'));
+// scaffolder actions and the "Argo workflow with ECI image cache" template
+backend.add(
+  import('@eci-portal/plugin-scaffolder-backend-module-eci-image-cache'),
+);
 
 backend.start();

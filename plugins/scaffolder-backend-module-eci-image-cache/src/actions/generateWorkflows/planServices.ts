@@ -1,0 +1,55 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { EciImageCacheService } from '@eci-portal/plugin-eci-image-cache-node';
+import { createClusterFactsLoader } from '../../backend/clusterFacts';
+import { loadEntityState } from '../../backend/loadEntityState';
+import { mapWithConcurrency } from '../../backend/mapWithConcurrency';
+import { planEntityService } from './planEntityService';
+import { planInlineService } from './planInlineService';
+import { ServiceRequest } from './serviceRequests';
+import { GenerateCacheMode, WorkflowPlan } from './workflowPlan';
+
+/** Entity lookups in flight at once, so that 500 services do not open 500 connections. */
+const ENTITY_CONCURRENCY = 16;
+
+export type WorkflowBackend = Pick<
+  EciImageCacheService,
+  'getEntityState' | 'listClusters' | 'listAcrInstances'
+>;
+
+/**
+ * Resolves every service into builder options. Inline services need the backend only when a
+ * `cluster` is named (for its region and the configured ACR instances).
+ */
+export async function planServices(options: {
+  requests: ServiceRequest[];
+  cacheMode: GenerateCacheMode;
+  cluster?: string;
+  backend: WorkflowBackend;
+  credentials: BackstageCredentials;
+}): Promise<WorkflowPlan[]> {
+  const { requests, cacheMode, cluster, backend, credentials } = options;
+  const facts = createClusterFactsLoader(backend, credentials);
+  const inlineCluster =
+    cluster !== undefined && requests.some(request => request.type === 'inline')
+      ? await facts.cluster(cluster)
+      : undefined;
+  const hasEntities = requests.some(request => request.type === 'entity');
+  const acrInstances = hasEntities ? await facts.acrInstances() : [];
+
+  return mapWithConcurrency(requests, ENTITY_CONCURRENCY, async request => {
+    if (request.type === 'inline') {
+      return planInlineService(request, cacheMode, inlineCluster);
+    }
+    const state = await loadEntityState(
+      backend,
+      request.entityRef,
+      request.field,
+      credentials,
+    );
+    return planEntityService(request, state, {
+      cacheMode,
+      cluster,
+      acrInstances,
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { eciImageCacheServiceRef } from '@eci-portal/plugin-eci-image-cache-node';
+import path from 'node:path';
+import { createConfigureAcrAction } from './actions/configureAcr/createConfigureAcrAction';
+import { createEnsureImageCacheAction } from './actions/ensureImageCache/createEnsureImageCacheAction';
+import { createGenerateWorkflowsAction } from './actions/generateWorkflows/createGenerateWorkflowsAction';
+import { createPublishLocalAction } from './actions/publishLocal/createPublishLocalAction';
+
+/** Default of `eciImageCache.scaffolder.publishRoot`, relative to the backend's working directory. */
+export const DEFAULT_PUBLISH_ROOT = '../../.data/scaffolder';
+
+/**
+ * Scaffolder module with the ECI image cache actions: `eci:workflow:generate`,
+ * `eci:imagecache:ensure`, `eci:acr:configure` and `eci:publish:local`.
+ *
+ * @public
+ */
+export const scaffolderModuleEciImageCache = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'eci-image-cache',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        eciImageCache: eciImageCacheServiceRef,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolderActions, eciImageCache, config }) {
+        const publishRoot = path.resolve(
+          config.getOptionalString('eciImageCache.scaffolder.publishRoot') ??
+            DEFAULT_PUBLISH_ROOT,
+        );
+        scaffolderActions.addActions(
+          createGenerateWorkflowsAction({ eciImageCache }),
+          createEnsureImageCacheAction({ eciImageCache }),
+          createConfigureAcrAction({ eciImageCache }),
+          createPublishLocalAction({ publishRoot }),
+        );
+      },
+    });
+  },
+});

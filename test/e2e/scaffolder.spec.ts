@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { signInAsGuest } from './portal';
+
+const TEMPLATE_TITLE = 'Argo workflow with ECI image cache';
+
+test('the ECI template generates and publishes an annotated workflow', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  await signInAsGuest(page, '/create');
+
+  const card = page.locator('article').filter({ hasText: TEMPLATE_TITLE });
+  await card.getByRole('button', { name: 'Choose' }).click();
+
+  // Service: ml-trainer (ACR EE instance in the cluster's region), its own images.
+  const service = page.getByRole('textbox', { name: 'Service' });
+  await service.click();
+  await service.fill('ml-trainer');
+  await page
+    .getByRole('option', { name: /ml-trainer/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Workflow: automatic caching, a plain Workflow with the document's annotation names.
+  await page
+    .getByRole('button', { name: /From the service's annotation/ })
+    .click();
+  await page.getByRole('option', { name: /^Automatic/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Publish: replace the result of an earlier run of this test.
+  await page.getByLabel('Replace an earlier result').check();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The output page: the generated YAML, the links, the published files.
+  const output = page.getByTestId('text-output-box');
+  await expect(
+    output.getByRole('heading', { name: 'Generated workflow' }),
+  ).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(output).toContainText('workflows/ml-trainer.yaml');
+  await expect(output).toContainText(
+    'k8s.aliyun.com/acr-instance-id: "cri-f34lmbk2rxqx41u8"',
+  );
+  await expect(output).toContainText('k8s.aliyun.com/eci-image-cache: "true"');
+  await expect(
+    page.getByRole('link', { name: 'Service in the catalog' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('scaffolder-output.png'),
+    fullPage: true,
+  });
+
+  await page.getByRole('button', { name: 'Published files' }).click();
+  const published = page.getByTestId('text-output-box');
+  await expect(published).toContainText('workflows/ml-trainer.yaml');
+  const text = (await published.textContent()) ?? '';
+  const directory = /Published to (\/\S+?ml-trainer-workflows)/.exec(text)?.[1];
+  expect(directory, `no published path in: ${text}`).toBeTruthy();
+
+  // The backend runs on this machine (npm start), so the published files can be read back.
+  const workflow = parse(
+    fs.readFileSync(path.join(directory!, 'workflows/ml-trainer.yaml'), 'utf8'),
+  );
+  expect(workflow).toMatchObject({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Workflow',
+    metadata: { generateName: 'ml-trainer-', namespace: 'argo' },
+  });
+  expect(workflow.spec.podMetadata.annotations).toEqual({
+    'k8s.aliyun.com/acr-instance-id': 'cri-f34lmbk2rxqx41u8',
+    'k8s.aliyun.com/eci-image-cache': 'true',
+  });
+  const catalogInfo = parse(
+    fs.readFileSync(path.join(directory!, 'catalog-info.yaml'), 'utf8'),
+  );
+  expect(catalogInfo.metadata.annotations).toMatchObject({
+    'alibabacloud.com/eci-image-cache': 'auto',
+    'alibabacloud.com/acr-instance-id': 'cri-f34lmbk2rxqx41u8',
+  });
+});
