@@ -6,8 +6,9 @@
  *   cd packages/app && npx backstage-cli package build
  *   node plugins/eci-image-cache/scripts/chunk-size.js [path/to/app/dist/static] [--budget-kb 60]
  *
- * A chunk belongs to the tab when its source map lists the tab's entry component. Files that
- * carry the plugin's eager part (plugin definition, API client) are listed for information.
+ * A chunk belongs to the tab when its source map lists the tab's entry component. The lazy chunk
+ * of the scaffolder form fields, and files that carry the plugin's eager part (plugin definition,
+ * API client), are listed for information.
  */
 const fs = require('fs');
 const path = require('path');
@@ -15,6 +16,7 @@ const zlib = require('zlib');
 
 const CONTENT_SOURCE =
   'plugins/eci-image-cache/src/components/EciImageCacheContent';
+const FIELDS_SOURCE = 'plugins/eci-image-cache/src/scaffolder/formFields';
 const PLUGIN_SOURCE = 'plugins/eci-image-cache/src/';
 
 const args = process.argv.slice(2);
@@ -38,6 +40,7 @@ if (!fs.existsSync(staticDir)) {
 
 const kb = bytes => `${(bytes / 1024).toFixed(1)} KB`;
 const lazy = [];
+const fields = [];
 const eager = [];
 for (const file of fs
   .readdirSync(staticDir)
@@ -53,6 +56,8 @@ for (const file of fs
   };
   if (sources.some(source => source.includes(CONTENT_SOURCE))) {
     lazy.push(entry);
+  } else if (sources.some(source => source.includes(FIELDS_SOURCE))) {
+    fields.push(entry);
   } else if (sources.some(source => source.includes(PLUGIN_SOURCE))) {
     eager.push(entry);
   }
@@ -71,6 +76,12 @@ for (const chunk of lazy) {
 }
 const total = lazy.reduce((sum, chunk) => sum + chunk.gzip, 0);
 print(`  total ${kb(total)} gzipped (budget ${budgetKb} KB)`);
+if (fields.length > 0) {
+  print('Scaffolder form fields, lazy chunk(s):');
+  for (const chunk of fields) {
+    print(`  ${chunk.file}  ${kb(chunk.raw)} raw, ${kb(chunk.gzip)} gzipped`);
+  }
+}
 if (eager.length > 0) {
   print(
     'Loaded with the app (plugin definition and API client, shared bundles):',

@@ -10,14 +10,24 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { eciImageCacheApiRef } from './api/EciImageCacheApi';
 import { EciImageCacheClient } from './api/EciImageCacheClient';
 import plugin, { isEciImageCacheTabVisible } from './index';
-import { eciImageCacheApi, eciImageCacheEntityContent } from './plugin';
+import {
+  acrInstancePickerFormField,
+  eciImageCacheApi,
+  eciImageCacheEntityContent,
+  eciImageCachePickerFormField,
+} from './plugin';
+import { AcrInstancePicker } from './scaffolder/acrPicker/AcrInstancePicker';
+import { validateAcrPick } from './scaffolder/acrPicker/validateAcrPick';
+import { EciImageCachePicker } from './scaffolder/cachePicker/EciImageCachePicker';
+import { validateCachePick } from './scaffolder/cachePicker/validateCachePick';
 import { docsSite, entityState, mlTrainer } from './__testUtils__/fixtures';
-import { ENTITY_API } from './__testUtils__/renderTab';
+import { clientApis, ENTITY_API } from './__testUtils__/renderTab';
 import { setupTestServer, workflowHandler } from './__testUtils__/server';
 
 const server = setupTestServer();
@@ -44,6 +54,38 @@ describe('eciImageCachePlugin (new frontend system)', () => {
     expect(plugin.pluginId).toBe('eci-image-cache');
     expect(plugin.getExtension('api:eci-image-cache')).toBeDefined();
     expect(plugin.getExtension('entity-content:eci-image-cache')).toBeDefined();
+    expect(
+      plugin.getExtension(
+        'scaffolder-form-field:eci-image-cache/eci-image-cache-picker',
+      ),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension(
+        'scaffolder-form-field:eci-image-cache/acr-instance-picker',
+      ),
+    ).toBeDefined();
+  });
+
+  it('loads the scaffolder form fields lazily, with their ui:field names and validation', async () => {
+    const { formFieldLoader } = FormFieldBlueprint.dataRefs;
+    await expect(
+      createExtensionTester(eciImageCachePickerFormField).get(
+        formFieldLoader,
+      )(),
+    ).resolves.toMatchObject({
+      $$type: '@backstage/scaffolder/FormField',
+      name: 'EciImageCachePicker',
+      component: EciImageCachePicker,
+      validation: validateCachePick,
+    });
+    await expect(
+      createExtensionTester(acrInstancePickerFormField).get(formFieldLoader)(),
+    ).resolves.toMatchObject({
+      $$type: '@backstage/scaffolder/FormField',
+      name: 'AcrInstancePicker',
+      component: AcrInstancePicker,
+      validation: validateAcrPick,
+    });
   });
 
   it('provides the client through an API extension', () => {
@@ -84,24 +126,12 @@ describe('eciImageCachePlugin (new frontend system)', () => {
       http.get(ENTITY_API, () => HttpResponse.json(entityState())),
       workflowHandler,
     );
-    const discoveryApi = mockApis.discovery();
-    const fetchApi = mockApis.fetch();
     const tester = createExtensionTester(eciImageCacheEntityContent);
     await renderInTestApp(
       <EntityProvider entity={mlTrainer}>
         {tester.reactElement()}
       </EntityProvider>,
-      {
-        apis: [
-          discoveryApi,
-          fetchApi,
-          mockApis.permission(),
-          [
-            eciImageCacheApiRef,
-            new EciImageCacheClient({ discoveryApi, fetchApi }),
-          ],
-        ],
-      },
+      { apis: [...clientApis(), mockApis.permission()] },
     );
     expect(await screen.findByTestId('warmth-verdict')).toHaveTextContent(
       'Pods start warm',

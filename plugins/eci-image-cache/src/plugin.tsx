@@ -5,6 +5,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { eciImageCacheApiRef } from './api/EciImageCacheApi';
 import { EciImageCacheClient } from './api/EciImageCacheClient';
 import { isEciImageCacheTabVisible } from './filter';
@@ -35,9 +36,29 @@ export const eciImageCacheEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** Scaffolder form field `EciImageCachePicker`: a Ready image cache of an entity. */
+export const eciImageCachePickerFormField = FormFieldBlueprint.make({
+  name: 'eci-image-cache-picker',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(
+        m => m.eciImageCachePickerFormField,
+      ),
+  },
+});
+
+/** Scaffolder form field `AcrInstancePicker`: a configured ACR Enterprise Edition instance. */
+export const acrInstancePickerFormField = FormFieldBlueprint.make({
+  name: 'acr-instance-picker',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.acrInstancePickerFormField),
+  },
+});
+
 /**
- * The ECI image cache plugin for the new frontend system: the Image Cache entity tab and its
- * API client.
+ * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, its API
+ * client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
  *
  * @public
  */
@@ -46,5 +67,10 @@ export const eciImageCachePlugin = createFrontendPlugin({
   title: 'Image Cache',
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
-  extensions: [eciImageCacheApi, eciImageCacheEntityContent],
+  extensions: [
+    eciImageCacheApi,
+    eciImageCacheEntityContent,
+    eciImageCachePickerFormField,
+    acrInstancePickerFormField,
+  ],
 });

@@ -74,6 +74,20 @@ export function cacheView(
   };
 }
 
+/** {@link cacheView} while ECI still builds it: Creating at 45%, no id yet, not usable. */
+export function buildingCache(
+  overrides: Partial<ImageCacheView> = {},
+): ImageCacheView {
+  return cacheView({
+    phase: 'Creating',
+    progress: '45%',
+    progressPercent: 45,
+    usable: false,
+    imageCacheId: null,
+    ...overrides,
+  });
+}
+
 export function clusterView(
   overrides: Partial<EntityClusterView> = {},
 ): EntityClusterView {
@@ -177,4 +191,25 @@ export function entityState(
 /** {@link entityState} with the target cluster's caches replaced. */
 export function stateWithCaches(caches: ImageCacheView[]): EntityStateResponse {
   return entityState({ clusters: [clusterView({ caches })] });
+}
+
+/** A non-target cluster that cannot be read: no caches, and the backend's error. */
+export function unreachableCluster(
+  name = 'ack-shanghai',
+  region = 'cn-shanghai',
+): EntityClusterView {
+  return clusterView({
+    name,
+    region,
+    default: false,
+    target: false,
+    caches: [],
+    sync: { state: 'error', since: '2026-11-28T08:00:00Z' },
+    error: {
+      cluster: name,
+      statusCode: 503,
+      name: 'ServiceUnavailableError',
+      message: `Cluster ${name} is unreachable: connect ETIMEDOUT`,
+    },
+  });
 }

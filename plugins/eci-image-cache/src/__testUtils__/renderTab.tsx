@@ -13,13 +13,22 @@ import { EciImageCacheContent } from '../components/EciImageCacheContent';
 export const API = 'http://example.com/api/eci-image-cache';
 export const ENTITY_API = `${API}/entities/component/default/ml-trainer`;
 
+/** The real client and the APIs it needs, answered by msw at {@link API}. */
+export function clientApis() {
+  const discoveryApi = mockApis.discovery();
+  const fetchApi = mockApis.fetch();
+  return [
+    discoveryApi,
+    fetchApi,
+    [eciImageCacheApiRef, new EciImageCacheClient({ discoveryApi, fetchApi })],
+  ] as const;
+}
+
 /**
  * Renders the tab for an entity with the real client against msw, and a permission backend that
  * allows everything unless `denied` names permissions.
  */
 export function renderTab(entity: Entity, options: { denied?: string[] } = {}) {
-  const discoveryApi = mockApis.discovery();
-  const fetchApi = mockApis.fetch();
   const denied = new Set(options.denied ?? []);
   return renderInTestApp(
     <EntityProvider entity={entity}>
@@ -27,18 +36,13 @@ export function renderTab(entity: Entity, options: { denied?: string[] } = {}) {
     </EntityProvider>,
     {
       apis: [
-        discoveryApi,
-        fetchApi,
+        ...clientApis(),
         mockApis.permission({
           authorize: (request: EvaluatePermissionRequest) =>
             denied.has(request.permission.name)
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         }),
-        [
-          eciImageCacheApiRef,
-          new EciImageCacheClient({ discoveryApi, fetchApi }),
-        ],
       ],
     },
   );

@@ -1,5 +1,9 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { WorkflowPreviewResponse } from '@eci-portal/plugin-eci-image-cache-common';
+import {
+  AcrInstanceInfo,
+  ClusterInfo,
+  WorkflowPreviewResponse,
+} from '@eci-portal/plugin-eci-image-cache-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { API, ENTITY_API } from './renderTab';
@@ -48,15 +52,54 @@ export const workflowHandler = http.get(`${ENTITY_API}/workflow`, () =>
   HttpResponse.json(workflowPreview()),
 );
 
-export const acrInstancesHandler = http.get(`${API}/acr/instances`, () =>
+/** The ACR instance of the cluster's region, as `GET /acr/instances` lists it. */
+export const HANGZHOU_INSTANCE: AcrInstanceInfo = {
+  id: 'cri-f34lmbk2rxqx41u8',
+  region: 'cn-hangzhou',
+  name: 'acr-en-hangzhou',
+  domains: [],
+};
+
+/** An ACR instance in another region than the clusters' default. */
+export const SHANGHAI_INSTANCE: AcrInstanceInfo = {
+  id: 'cri-shanghai7k2m9x4p',
+  region: 'cn-shanghai',
+  name: 'acr-en-shanghai',
+  domains: [],
+};
+
+/** Answers `GET /acr/instances` with the given instances (default: the Hangzhou one). */
+export function acrInstancesResponse(
+  items: AcrInstanceInfo[] = [HANGZHOU_INSTANCE],
+) {
+  return http.get(`${API}/acr/instances`, () => HttpResponse.json({ items }));
+}
+
+export const acrInstancesHandler = acrInstancesResponse();
+
+/** A configured cluster as `GET /clusters` lists it. */
+export function clusterInfo(overrides: Partial<ClusterInfo> = {}): ClusterInfo {
+  return {
+    name: 'ack-hangzhou',
+    region: 'cn-hangzhou',
+    default: true,
+    defaultNamespace: 'argo',
+    sync: { state: 'synced', since: '2026-11-28T08:00:00Z' },
+    imageCacheCount: 1,
+    ...overrides,
+  };
+}
+
+/** Answers `GET /clusters`: ack-hangzhou (default) and ack-shanghai. */
+export const clustersHandler = http.get(`${API}/clusters`, () =>
   HttpResponse.json({
     items: [
-      {
-        id: 'cri-f34lmbk2rxqx41u8',
-        region: 'cn-hangzhou',
-        name: 'acr-en-hangzhou',
-        domains: [],
-      },
+      clusterInfo(),
+      clusterInfo({
+        name: 'ack-shanghai',
+        region: 'cn-shanghai',
+        default: false,
+      }),
     ],
   }),
 );

@@ -1,5 +1,5 @@
 /**
- * The Image Cache entity tab for the legacy frontend system.
+ * The Image Cache entity tab and the scaffolder form fields for the legacy frontend system.
  *
  * @packageDocumentation
  */
@@ -9,6 +9,10 @@ export {
   EntityEciImageCacheContent,
   isEciImageCacheAvailable,
 } from './plugin';
+export {
+  AcrInstancePickerFieldExtension,
+  EciImageCachePickerFieldExtension,
+} from './scaffolderFields';
 export type { EciImageCacheApi } from '../api/EciImageCacheApi';
 export { eciImageCacheApiRef } from '../api/EciImageCacheApi';
 export { EciImageCacheClient } from '../api/EciImageCacheClient';

@@ -1,4 +1,5 @@
 import {
+  buildingCache,
   cacheView,
   clusterView,
   entityState,
@@ -34,17 +35,7 @@ describe('warmthVerdict', () => {
   });
 
   it('is cold while the cache is still being created, with its progress', () => {
-    const verdict = warmthVerdict(
-      stateWithCaches([
-        cacheView({
-          phase: 'Creating',
-          progress: '45%',
-          progressPercent: 45,
-          usable: false,
-          imageCacheId: null,
-        }),
-      ]),
-    );
+    const verdict = warmthVerdict(stateWithCaches([buildingCache()]));
     expect(verdict.warm).toBe(false);
     expect(verdict.reason).toBe(
       'Cache ml-trainer-3f9a1c2b7d is still Creating (45%); pods start cold until it is Ready.',

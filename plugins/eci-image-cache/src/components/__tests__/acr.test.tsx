@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntitySettings } from '@eci-portal/plugin-eci-image-cache-common';
 import { http, HttpResponse } from 'msw';
@@ -11,17 +11,19 @@ import { ENTITY_API, renderTab } from '../../__testUtils__/renderTab';
 import {
   acrInstancesHandler,
   setupTestServer,
-  workflowHandler,
 } from '../../__testUtils__/server';
+import {
+  openDialog,
+  pressInDialog,
+  serveEntityState,
+  waitForNoDialog,
+} from '../../__testUtils__/tabTest';
 
 const server = setupTestServer();
 
 describe('ACR password-free card', () => {
   it('shows the instance, both regions, the exact value and why, and flags images off ACR EE', async () => {
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
-      workflowHandler,
-    );
+    serveEntityState(server);
     await renderTab(mlTrainer);
     expect(
       await screen.findByTestId('acr-annotation-ack-hangzhou'),
@@ -70,10 +72,7 @@ describe('ACR password-free card', () => {
         ],
       },
     });
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(state)),
-      workflowHandler,
-    );
+    serveEntityState(server, state);
     await renderTab(mlTrainer);
     expect(
       await screen.findByTestId('acr-annotation-ack-hangzhou'),
@@ -90,8 +89,9 @@ describe('ACR password-free card', () => {
       },
     });
     state.config!.acrInstance = { value: null, source: 'default' };
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(state)),
+    serveEntityState(
+      server,
+      state,
       http.put(`${ENTITY_API}/settings`, async ({ request }) => {
         const body = (await request.json()) as EntitySettings;
         saved.push(body);
@@ -102,13 +102,9 @@ describe('ACR password-free card', () => {
         });
       }),
       acrInstancesHandler,
-      workflowHandler,
     );
     await renderTab(mlTrainer);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Edit ACR instance' }),
-    );
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await openDialog('Edit ACR instance');
     const field = within(dialog).getByLabelText(
       'ACR Enterprise Edition instance',
     );
@@ -139,26 +135,17 @@ describe('ACR password-free card', () => {
       /^cri-f34lmbk2rxqx41u8$/,
     );
 
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await pressInDialog(dialog, 'Save');
+    await waitForNoDialog();
     expect(saved).toEqual([
       { imageCacheSize: 60, acrInstance: 'cn-hangzhou:cri-f34lmbk2rxqx41u8' },
     ]);
   });
 
   it('says when the catalog annotation overrides saved settings', async () => {
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
-      acrInstancesHandler,
-      workflowHandler,
-    );
+    serveEntityState(server, entityState(), acrInstancesHandler);
     await renderTab(mlTrainer);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Edit ACR instance' }),
-    );
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await openDialog('Edit ACR instance');
     expect(dialog).toHaveTextContent(
       'alibabacloud.com/acr-instance-id in catalog-info.yaml sets cri-f34lmbk2rxqx41u8 and takes precedence over saved settings.',
     );

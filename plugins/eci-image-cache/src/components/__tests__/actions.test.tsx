@@ -4,20 +4,23 @@ import { CreateCacheRequest } from '@eci-portal/plugin-eci-image-cache-common';
 import { http, HttpResponse } from 'msw';
 import {
   cacheView,
-  clusterView,
   entityState,
   mlTrainer,
+  stateWithCaches,
 } from '../../__testUtils__/fixtures';
 import { ENTITY_API, renderTab } from '../../__testUtils__/renderTab';
+import { errorResponse, setupTestServer } from '../../__testUtils__/server';
 import {
-  errorResponse,
-  setupTestServer,
-  workflowHandler,
-} from '../../__testUtils__/server';
+  mockClipboard,
+  openDialog,
+  pressInDialog,
+  serveEntityState,
+  waitForNoDialog,
+} from '../../__testUtils__/tabTest';
 
 const server = setupTestServer();
 
-const noCaches = () => entityState({ clusters: [clusterView({ caches: [] })] });
+const noCaches = () => stateWithCaches([]);
 
 describe('Image Cache tab actions', () => {
   it('creates a cache from a dialog prefilled with the annotations, then shows it at once', async () => {
@@ -31,14 +34,9 @@ describe('Image Cache tab actions', () => {
       imageCacheId: null,
       lastUpdatedTime: null,
     });
-    server.use(
-      http.get(ENTITY_API, () =>
-        HttpResponse.json(
-          created
-            ? entityState({ clusters: [clusterView({ caches: [newCache] })] })
-            : noCaches(),
-        ),
-      ),
+    serveEntityState(
+      server,
+      () => (created ? stateWithCaches([newCache]) : noCaches()),
       http.post(`${ENTITY_API}/caches`, async ({ request }) => {
         requests.push((await request.json()) as CreateCacheRequest);
         created = true;
@@ -52,14 +50,10 @@ describe('Image Cache tab actions', () => {
           { status: 201 },
         );
       }),
-      workflowHandler,
     );
     await renderTab(mlTrainer);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Create cache' }),
-    );
 
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await openDialog('Create cache');
     expect(within(dialog).getByLabelText('Images')).toHaveValue(
       mlTrainer.metadata.annotations!['alibabacloud.com/eci-images'].replace(
         ',',
@@ -84,13 +78,9 @@ describe('Image Cache tab actions', () => {
 
     await userEvent.clear(size);
     await userEvent.type(size, '60');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create cache' }),
-    );
+    await pressInDialog(dialog, 'Create cache');
 
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await waitForNoDialog();
     expect(requests).toEqual([{ imageCacheSize: 60 }]);
     const row = await screen.findByTestId('cache-row-ml-trainer-3f9a1c2b7d');
     expect(within(row).getByText('Preparing')).toBeInTheDocument();
@@ -102,8 +92,9 @@ describe('Image Cache tab actions', () => {
   });
 
   it('keeps the dialog open with the server’s message when the request is rejected', async () => {
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(noCaches())),
+    serveEntityState(
+      server,
+      noCaches(),
       http.post(`${ENTITY_API}/caches`, () =>
         errorResponse(
           400,
@@ -111,16 +102,10 @@ describe('Image Cache tab actions', () => {
           '`imagePullSecrets`: "default:missing" is not a Secret in namespace default',
         ),
       ),
-      workflowHandler,
     );
     await renderTab(mlTrainer);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Create cache' }),
-    );
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create cache' }),
-    );
+    const dialog = await openDialog('Create cache');
+    await pressInDialog(dialog, 'Create cache');
     expect(
       await within(dialog).findByText(
         '`imagePullSecrets`: "default:missing" is not a Secret in namespace default (HTTP 400 Bad Request)',
@@ -135,8 +120,9 @@ describe('Image Cache tab actions', () => {
     const deleted: string[] = [];
     let answer: () => void = () => {};
     const answered = new Promise<void>(resolve => (answer = resolve));
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
+    serveEntityState(
+      server,
+      entityState(),
       http.delete(`${ENTITY_API}/caches/:cluster/:name`, async ({ params }) => {
         deleted.push(`${params.cluster}/${params.name}`);
         await answered;
@@ -146,22 +132,14 @@ describe('Image Cache tab actions', () => {
           note: 'The active cache of component:default/ml-trainer will be recreated.',
         });
       }),
-      workflowHandler,
     );
     await renderTab(mlTrainer);
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Delete cache ml-trainer-3f9a1c2b7d',
-      }),
-    );
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await openDialog('Delete cache ml-trainer-3f9a1c2b7d');
     expect(dialog).toHaveTextContent(
       'Delete ml-trainer-3f9a1c2b7d on cluster ack-hangzhou (imc-2ze0abc123def456)?',
     );
     expect(deleted).toEqual([]);
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Delete cache' }),
-    );
+    await pressInDialog(dialog, 'Delete cache');
     await waitFor(() =>
       expect(deleted).toEqual(['ack-hangzhou/ml-trainer-3f9a1c2b7d']),
     );
@@ -172,9 +150,7 @@ describe('Image Cache tab actions', () => {
       ),
     ).toBeInTheDocument();
     answer();
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    await waitForNoDialog();
     expect(
       await screen.findByText(
         'Cache ml-trainer-3f9a1c2b7d is being deleted on ack-hangzhou. The active cache of component:default/ml-trainer will be recreated.',
@@ -184,8 +160,9 @@ describe('Image Cache tab actions', () => {
 
   it('does not delete when the confirmation is cancelled', async () => {
     const deleted: string[] = [];
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
+    serveEntityState(
+      server,
+      entityState(),
       http.delete(`${ENTITY_API}/caches/:cluster/:name`, ({ params }) => {
         deleted.push(String(params.name));
         return HttpResponse.json({
@@ -194,29 +171,16 @@ describe('Image Cache tab actions', () => {
           note: null,
         });
       }),
-      workflowHandler,
     );
     await renderTab(mlTrainer);
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Delete cache ml-trainer-3f9a1c2b7d',
-      }),
-    );
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Cancel' }),
-    );
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
-    );
+    const dialog = await openDialog('Delete cache ml-trainer-3f9a1c2b7d');
+    await pressInDialog(dialog, 'Cancel');
+    await waitForNoDialog();
     expect(deleted).toEqual([]);
   });
 
   it('expands a row to the ECI events and the lifecycle history', async () => {
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
-      workflowHandler,
-    );
+    serveEntityState(server);
     await renderTab(mlTrainer);
     const toggle = await screen.findByRole('button', {
       name: 'Show events and history of ml-trainer-3f9a1c2b7d',
@@ -236,19 +200,12 @@ describe('Image Cache tab actions', () => {
   });
 
   it('copies the cache id', async () => {
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
-      workflowHandler,
-    );
+    serveEntityState(server);
     await renderTab(mlTrainer);
     const button = await screen.findByRole('button', {
       name: 'Copy cache id imc-2ze0abc123def456',
     });
-    const writeText = jest.fn().mockResolvedValue(undefined);
-    Object.defineProperty(navigator, 'clipboard', {
-      value: { writeText },
-      configurable: true,
-    });
+    const writeText = mockClipboard();
     await userEvent.click(button);
     expect(writeText).toHaveBeenCalledWith('imc-2ze0abc123def456');
     expect(

@@ -1,9 +1,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
-import { entityState, mlTrainer } from '../../__testUtils__/fixtures';
-import { ENTITY_API, renderTab } from '../../__testUtils__/renderTab';
-import { setupTestServer, workflowHandler } from '../../__testUtils__/server';
+import { mlTrainer } from '../../__testUtils__/fixtures';
+import { renderTab } from '../../__testUtils__/renderTab';
+import { setupTestServer } from '../../__testUtils__/server';
+import { serveEntityState } from '../../__testUtils__/tabTest';
 
 // usePermission caches answers per module (SWR), so denied users get a test file of their own.
 
@@ -11,10 +11,7 @@ const server = setupTestServer();
 
 describe('Image Cache tab for users without change permissions', () => {
   it('disables create, delete and ACR changes for users without the permissions, and says why', async () => {
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
-      workflowHandler,
-    );
+    serveEntityState(server);
     await renderTab(mlTrainer, {
       denied: [
         'eci.imagecache.create',

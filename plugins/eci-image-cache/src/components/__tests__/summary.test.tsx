@@ -1,27 +1,23 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import {
-  cacheView,
+  buildingCache,
   clusterView,
   entityState,
   mlTrainer,
+  stateWithCaches,
+  unreachableCluster,
 } from '../../__testUtils__/fixtures';
 import { ENTITY_API, renderTab } from '../../__testUtils__/renderTab';
-import {
-  errorResponse,
-  setupTestServer,
-  workflowHandler,
-} from '../../__testUtils__/server';
+import { errorResponse, setupTestServer } from '../../__testUtils__/server';
+import { serveEntityState } from '../../__testUtils__/tabTest';
 
 const server = setupTestServer();
 
 describe('Image Cache tab summary and states', () => {
   it('says pods start warm with a Ready pinned cache, with mode and cluster', async () => {
-    server.use(
-      http.get(ENTITY_API, () => HttpResponse.json(entityState())),
-      workflowHandler,
-    );
+    serveEntityState(server);
     await renderTab(mlTrainer);
     const verdict = await screen.findByTestId('warmth-verdict');
     expect(verdict).toHaveTextContent('Pods start warm');
@@ -41,14 +37,7 @@ describe('Image Cache tab summary and states', () => {
   });
 
   it('says pods start cold when no cache exists, and offers to create one', async () => {
-    server.use(
-      http.get(ENTITY_API, () =>
-        HttpResponse.json(
-          entityState({ clusters: [clusterView({ caches: [] })] }),
-        ),
-      ),
-      workflowHandler,
-    );
+    serveEntityState(server, stateWithCaches([]));
     await renderTab(mlTrainer);
     const verdict = await screen.findByTestId('warmth-verdict');
     expect(verdict).toHaveTextContent('Pods start cold');
@@ -64,23 +53,20 @@ describe('Image Cache tab summary and states', () => {
   });
 
   it('lists annotation problems and warnings', async () => {
-    server.use(
-      http.get(ENTITY_API, () =>
-        HttpResponse.json(
-          entityState({
-            config: null,
-            problems: [
-              {
-                field: 'alibabacloud.com/eci-image-cache-size',
-                value: '"10"',
-                rule: 'minimum',
-                message:
-                  '`alibabacloud.com/eci-image-cache-size`: "10" is below the minimum 20 GiB',
-              },
-            ],
-          }),
-        ),
-      ),
+    serveEntityState(
+      server,
+      entityState({
+        config: null,
+        problems: [
+          {
+            field: 'alibabacloud.com/eci-image-cache-size',
+            value: '"10"',
+            rule: 'minimum',
+            message:
+              '`alibabacloud.com/eci-image-cache-size`: "10" is below the minimum 20 GiB',
+          },
+        ],
+      }),
     );
     await renderTab(mlTrainer);
     expect(await screen.findByTestId('warmth-verdict')).toHaveTextContent(
@@ -95,32 +81,9 @@ describe('Image Cache tab summary and states', () => {
   });
 
   it('shows a cluster error inline without hiding the other clusters', async () => {
-    server.use(
-      http.get(ENTITY_API, () =>
-        HttpResponse.json(
-          entityState({
-            clusters: [
-              clusterView(),
-              clusterView({
-                name: 'ack-shanghai',
-                region: 'cn-shanghai',
-                default: false,
-                target: false,
-                caches: [],
-                sync: { state: 'error', since: '2026-11-28T08:00:00Z' },
-                error: {
-                  cluster: 'ack-shanghai',
-                  statusCode: 503,
-                  name: 'ServiceUnavailableError',
-                  message:
-                    'Cluster ack-shanghai is unreachable: connect ETIMEDOUT',
-                },
-              }),
-            ],
-          }),
-        ),
-      ),
-      workflowHandler,
+    serveEntityState(
+      server,
+      entityState({ clusters: [clusterView(), unreachableCluster()] }),
     );
     await renderTab(mlTrainer);
     expect(
@@ -141,17 +104,19 @@ describe('Image Cache tab summary and states', () => {
 
   it('offers a retry when the backend is down, and recovers', async () => {
     let up = false;
-    server.use(
+    serveEntityState(
+      server,
+      entityState(),
+      // Down until `up`; then the request falls through to the served state.
       http.get(ENTITY_API, () =>
         up
-          ? HttpResponse.json(entityState())
+          ? undefined
           : errorResponse(
               503,
               'ServiceUnavailableError',
               'Backend is restarting',
             ),
       ),
-      workflowHandler,
     );
     await renderTab(mlTrainer);
     expect(
@@ -168,28 +133,7 @@ describe('Image Cache tab summary and states', () => {
   });
 
   it('shows the Creating progress in the verdict and the table', async () => {
-    server.use(
-      http.get(ENTITY_API, () =>
-        HttpResponse.json(
-          entityState({
-            clusters: [
-              clusterView({
-                caches: [
-                  cacheView({
-                    phase: 'Creating',
-                    progress: '45%',
-                    progressPercent: 45,
-                    usable: false,
-                    imageCacheId: null,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        ),
-      ),
-      workflowHandler,
-    );
+    serveEntityState(server, stateWithCaches([buildingCache()]));
     await renderTab(mlTrainer);
     expect(await screen.findByTestId('warmth-verdict')).toHaveTextContent(
       'Cache ml-trainer-3f9a1c2b7d is still Creating (45%)',

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import {
-  cacheView,
-  clusterView,
+  buildingCache,
   entityState,
   mlTrainer,
+  stateWithCaches,
 } from '../../__testUtils__/fixtures';
 import { ENTITY_API, renderTab } from '../../__testUtils__/renderTab';
 import {
@@ -13,12 +13,16 @@ import {
   setupTestServer,
   workflowPreview,
 } from '../../__testUtils__/server';
+import { mockClipboard, serveEntityState } from '../../__testUtils__/tabTest';
 
 const server = setupTestServer();
 
+/** Serves `ml-trainer` with a Ready cache, and records the workflow queries the panel sends. */
 function recordWorkflowQueries() {
   const queries: Record<string, string>[] = [];
-  server.use(
+  serveEntityState(
+    server,
+    entityState(),
     http.get(`${ENTITY_API}/workflow`, ({ request }) => {
       const query = Object.fromEntries(new URL(request.url).searchParams);
       queries.push(query);
@@ -37,7 +41,6 @@ function recordWorkflowQueries() {
 
 describe('Workflow panel', () => {
   it('shows the generated YAML pinned to the Ready cache, with notes', async () => {
-    server.use(http.get(ENTITY_API, () => HttpResponse.json(entityState())));
     const queries = recordWorkflowQueries();
     await renderTab(mlTrainer);
     const yaml = await screen.findByTestId('workflow-yaml');
@@ -59,7 +62,6 @@ describe('Workflow panel', () => {
   });
 
   it('asks again when a selector changes, with a checked schedule for CronWorkflows', async () => {
-    server.use(http.get(ENTITY_API, () => HttpResponse.json(entityState())));
     const queries = recordWorkflowQueries();
     await renderTab(mlTrainer);
     await screen.findByTestId('workflow-yaml');
@@ -103,25 +105,11 @@ describe('Workflow panel', () => {
   });
 
   it('explains pinned mode when no cache is Ready, with the server’s reason', async () => {
-    server.use(
-      http.get(ENTITY_API, () =>
-        HttpResponse.json(
-          entityState({
-            clusters: [
-              clusterView({
-                caches: [
-                  cacheView({
-                    phase: 'Creating',
-                    usable: false,
-                    imageCacheId: null,
-                    progressPercent: 30,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        ),
-      ),
+    serveEntityState(
+      server,
+      stateWithCaches([
+        buildingCache({ progress: '30%', progressPercent: 30 }),
+      ]),
       http.get(`${ENTITY_API}/workflow`, ({ request }) =>
         new URL(request.url).searchParams.get('cacheMode') === 'pinned'
           ? errorResponse(
@@ -163,17 +151,12 @@ describe('Workflow panel', () => {
   });
 
   it('copies and downloads the YAML', async () => {
-    server.use(http.get(ENTITY_API, () => HttpResponse.json(entityState())));
     recordWorkflowQueries();
     await renderTab(mlTrainer);
     const yaml = await screen.findByTestId('workflow-yaml');
     await waitFor(() => expect(yaml).toHaveTextContent('imc-2ze0abc123def456'));
 
-    const writeText = jest.fn().mockResolvedValue(undefined);
-    Object.defineProperty(navigator, 'clipboard', {
-      value: { writeText },
-      configurable: true,
-    });
+    const writeText = mockClipboard();
     const panel = screen
       .getByText('Argo workflow for ml-trainer')
       .closest('.bui-Card')!;

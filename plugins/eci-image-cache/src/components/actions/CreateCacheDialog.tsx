@@ -4,11 +4,6 @@ import {
 } from '@eci-portal/plugin-eci-image-cache-common';
 import {
   Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
   Flex,
   Radio,
   RadioGroup,
@@ -17,12 +12,20 @@ import {
   TextField,
 } from '@backstage/ui';
 import { useMemo, useState } from 'react';
-import { readableError } from '../../api/readableError';
+import { usePendingAction } from '../../hooks/usePendingAction';
 import {
   CacheFormValues,
   checkCacheForm,
   initialCacheForm,
 } from '../../state/cacheForm';
+import { ActionDialog } from '../common/ActionDialog';
+
+/** The form's text fields (everything but the cluster choice and the reuse switch). */
+type TextKey =
+  | 'images'
+  | 'imageCacheSize'
+  | 'retentionDays'
+  | 'imagePullSecrets';
 
 /**
  * Create or refresh the entity's cache, prefilled from its annotations. Every field is checked
@@ -42,8 +45,6 @@ export function CreateCacheDialog(props: {
   const [values, setValues] = useState<CacheFormValues>(() =>
     initialCacheForm(config, cluster),
   );
-  const [pending, setPending] = useState(false);
-  const [submitError, setSubmitError] = useState<unknown>();
   const checked = useMemo(
     () => checkCacheForm(values, config),
     [values, config],
@@ -53,131 +54,89 @@ export function CreateCacheDialog(props: {
     <K extends keyof CacheFormValues>(key: K) =>
     (value: CacheFormValues[K]) =>
       setValues(current => ({ ...current, [key]: value }));
-  const errorsOf = (key: keyof CacheFormValues) => () =>
-    checked.errors[key] ?? null;
+  /** Value, change handler and live validation of a text field. */
+  const textField = (key: TextKey) => ({
+    value: values[key],
+    onChange: set(key),
+    validate: () => checked.errors[key] ?? null,
+    validationBehavior: 'aria' as const,
+  });
 
-  const submit = async () => {
-    if (!checked.request) {
-      return;
-    }
-    setPending(true);
-    setSubmitError(undefined);
-    try {
+  const submit = usePendingAction(async () => {
+    if (checked.request) {
       await onSubmit(checked.request);
-    } catch (error) {
-      setSubmitError(error);
-      setPending(false);
     }
-  };
+  });
 
-  const action = refresh ? 'Refresh cache' : 'Create cache';
   return (
-    <Dialog
-      isOpen
-      onOpenChange={open => {
-        if (!open) onClose();
-      }}
+    <ActionDialog
+      title={refresh ? 'Refresh the image cache' : 'Create an image cache'}
       width={560}
+      actionLabel={refresh ? 'Refresh cache' : 'Create cache'}
+      failureTitle="The cache was not created"
+      action={submit}
+      isActionDisabled={!checked.request}
+      onClose={onClose}
     >
-      <DialogHeader>
-        {refresh ? 'Refresh the image cache' : 'Create an image cache'}
-      </DialogHeader>
-      <DialogBody>
-        <Flex direction="column" gap="3">
-          {refresh ? (
-            <Alert
-              status="info"
-              icon
-              title="A new cache replaces the current one once it is Ready; pods keep using the current one until then."
-            />
-          ) : null}
-          {state.clusters.length > 1 ? (
-            <RadioGroup
-              label="Cluster"
-              orientation="horizontal"
-              value={values.cluster}
-              onChange={set('cluster')}
-            >
-              {state.clusters.map(option => (
-                <Radio key={option.name} value={option.name}>
-                  {option.name} ({option.region})
-                </Radio>
-              ))}
-            </RadioGroup>
-          ) : null}
-          <TextAreaField
-            label="Images"
-            description="One per line; pin tags, caches match exact name:tag."
-            value={values.images}
-            onChange={set('images')}
-            validate={errorsOf('images')}
-            validationBehavior="aria"
-            rows={3}
-          />
-          {checked.warnings.map(warning => (
-            <Alert
-              key={warning.message}
-              status="warning"
-              icon
-              title={warning.message}
-            />
-          ))}
-          <Flex gap="3">
-            <TextField
-              label="Size (GiB)"
-              description="20–32768"
-              inputMode="numeric"
-              value={values.imageCacheSize}
-              onChange={set('imageCacheSize')}
-              validate={errorsOf('imageCacheSize')}
-              validationBehavior="aria"
-            />
-            <TextField
-              label="Retention (days)"
-              description="Empty: the configured default"
-              inputMode="numeric"
-              value={values.retentionDays}
-              onChange={set('retentionDays')}
-              validate={errorsOf('retentionDays')}
-              validationBehavior="aria"
-            />
-          </Flex>
-          <TextField
-            label="Pull secrets"
-            description="namespace:name, comma-separated; only for private images outside ACR password-free pulls"
-            value={values.imagePullSecrets}
-            onChange={set('imagePullSecrets')}
-            validate={errorsOf('imagePullSecrets')}
-            validationBehavior="aria"
-          />
-          <Switch
-            label="Reuse layers of existing caches (faster builds)"
-            isSelected={values.enableReuse}
-            onChange={set('enableReuse')}
-          />
-          {submitError ? (
-            <Alert
-              status="danger"
-              icon
-              title="The cache was not created"
-              description={readableError(submitError)}
-            />
-          ) : null}
-        </Flex>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onPress={onClose}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          isDisabled={!checked.request}
-          isPending={pending}
-          onPress={submit}
+      {refresh ? (
+        <Alert
+          status="info"
+          icon
+          title="A new cache replaces the current one once it is Ready; pods keep using the current one until then."
+        />
+      ) : null}
+      {state.clusters.length > 1 ? (
+        <RadioGroup
+          label="Cluster"
+          orientation="horizontal"
+          value={values.cluster}
+          onChange={set('cluster')}
         >
-          {action}
-        </Button>
-      </DialogFooter>
-    </Dialog>
+          {state.clusters.map(option => (
+            <Radio key={option.name} value={option.name}>
+              {option.name} ({option.region})
+            </Radio>
+          ))}
+        </RadioGroup>
+      ) : null}
+      <TextAreaField
+        label="Images"
+        description="One per line; pin tags, caches match exact name:tag."
+        rows={3}
+        {...textField('images')}
+      />
+      {checked.warnings.map(warning => (
+        <Alert
+          key={warning.message}
+          status="warning"
+          icon
+          title={warning.message}
+        />
+      ))}
+      <Flex gap="3">
+        <TextField
+          label="Size (GiB)"
+          description="20–32768"
+          inputMode="numeric"
+          {...textField('imageCacheSize')}
+        />
+        <TextField
+          label="Retention (days)"
+          description="Empty: the configured default"
+          inputMode="numeric"
+          {...textField('retentionDays')}
+        />
+      </Flex>
+      <TextField
+        label="Pull secrets"
+        description="namespace:name, comma-separated; only for private images outside ACR password-free pulls"
+        {...textField('imagePullSecrets')}
+      />
+      <Switch
+        label="Reuse layers of existing caches (faster builds)"
+        isSelected={values.enableReuse}
+        onChange={set('enableReuse')}
+      />
+    </ActionDialog>
   );
 }

@@ -6,6 +6,7 @@ import { Badge, ButtonIcon } from '@backstage/ui';
 import { RiArrowDownSLine, RiArrowRightSLine } from '@remixicon/react';
 import { useId, useState } from 'react';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
+import { CACHE_ROLE_TEXT } from '../../state/cacheRole';
 import { expiryText } from '../../state/expiry';
 import { imageLabel } from '../../state/imageLabel';
 import { CopyButton } from '../common/CopyButton';
@@ -20,13 +21,6 @@ import {
 import { PermissionGatedButton } from '../permissions/PermissionGatedButton';
 import { CacheDetails } from './CacheDetails';
 import { PhaseStatus } from './PhaseStatus';
-
-const ROLE_TEXT: Record<ImageCacheView['role'], string> = {
-  active: 'current',
-  previous: 'previous, kept after a refresh',
-  orphan: 'no longer wanted',
-  unmanaged: 'created outside the portal',
-};
 
 /** Number of columns of the caches table, for the details row. */
 export const CACHE_TABLE_COLUMNS = 7;
@@ -72,7 +66,7 @@ export function CacheRow(props: {
             <Badge size="small">
               {cache.managed ? 'managed' : 'unmanaged'}
             </Badge>
-            <span style={secondaryText}>{ROLE_TEXT[cache.role]}</span>
+            <span style={secondaryText}>{CACHE_ROLE_TEXT[cache.role]}</span>
           </div>
         </th>
         <td style={cell}>

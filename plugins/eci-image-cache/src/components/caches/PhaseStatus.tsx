@@ -9,10 +9,10 @@ import {
 } from '@remixicon/react';
 import { ReactElement } from 'react';
 import { isCacheInProgress } from '../../state/cacheProgress';
+import { phaseLabel } from '../../state/phaseText';
 import { ProgressBar } from '../common/ProgressBar';
 
 interface PhaseLook {
-  label: string;
   color: string;
   icon: ReactElement;
 }
@@ -21,14 +21,12 @@ function lookOf(cache: ImageCacheView): PhaseLook {
   const size = 18;
   if (cache.deleting) {
     return {
-      label: 'Deleting',
       color: 'var(--bui-fg-secondary)',
       icon: <RiDeleteBinLine size={size} aria-hidden />,
     };
   }
   if (cache.expired) {
     return {
-      label: `Expired${cache.phase ? ` (${cache.phase})` : ''}`,
       color: 'var(--bui-warning-fg-subdued, #aa4d00)',
       icon: <RiTimeLine size={size} aria-hidden />,
     };
@@ -36,34 +34,25 @@ function lookOf(cache: ImageCacheView): PhaseLook {
   switch (cache.phase) {
     case 'Ready':
       return {
-        label: 'Ready',
         color: 'var(--bui-positive-fg-subdued, #0c632b)',
         icon: <RiCheckboxCircleFill size={size} aria-hidden />,
       };
     case 'Failed':
     case 'UpdateFailed':
       return {
-        label: cache.phase,
         color: 'var(--bui-negative-fg-subdued, #991919)',
         icon: <RiErrorWarningFill size={size} aria-hidden />,
       };
     case 'Preparing':
     case 'Creating':
     case 'Updating':
-      return {
-        label: cache.phase,
-        color: 'var(--bui-announcement-fg-subdued, #173da6)',
-        icon: <RiLoader4Line size={size} aria-hidden className="eci-spin" />,
-      };
     case null:
       return {
-        label: 'Requested',
         color: 'var(--bui-announcement-fg-subdued, #173da6)',
         icon: <RiLoader4Line size={size} aria-hidden className="eci-spin" />,
       };
     default:
       return {
-        label: cache.phase,
         color: 'var(--bui-fg-secondary)',
         icon: <RiQuestionLine size={size} aria-hidden />,
       };
@@ -90,7 +79,7 @@ export function PhaseStatus(props: { cache: ImageCacheView }) {
         }}
       >
         {look.icon}
-        <span>{look.label}</span>
+        <span>{phaseLabel(cache)}</span>
         {building && cache.progress ? (
           <span style={{ color: 'var(--bui-fg-secondary)', fontWeight: 400 }}>
             {cache.progress}

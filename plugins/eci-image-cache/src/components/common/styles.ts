@@ -47,3 +47,11 @@ export const plainList: CSSProperties = {
   margin: 0,
   padding: 0,
 };
+
+/** Parts of one line (an option's id, name, state) that wrap as whole parts. */
+export const partsLine: CSSProperties = {
+  display: 'inline-flex',
+  flexWrap: 'wrap',
+  alignItems: 'baseline',
+  columnGap: 'var(--bui-space-2, 8px)',
+};

@@ -2,16 +2,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { CodeSnippet } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
-  ANNOTATION_DIALECTS,
-  ANNOTATION_PLACEMENTS,
-  AnnotationDialect,
-  AnnotationPlacement,
   EntityCacheMode,
   validateCronSchedule,
-  WORKFLOW_CACHE_MODES,
-  WORKFLOW_KINDS,
-  WorkflowCacheMode,
-  WorkflowKind,
   WorkflowPreviewResponse,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import {
@@ -21,8 +13,6 @@ import {
   CardBody,
   CardHeader,
   Flex,
-  Radio,
-  RadioGroup,
   Text,
   TextField,
 } from '@backstage/ui';
@@ -33,38 +23,10 @@ import { readableError } from '../../api/readableError';
 import { CopyButton } from '../common/CopyButton';
 import { plainList } from '../common/styles';
 import { downloadText } from './downloadText';
-import {
-  CACHE_MODE_LABELS,
-  defaultWorkflowCacheMode,
-  DIALECT_LABELS,
-  KIND_LABELS,
-  PLACEMENT_LABELS,
-} from './workflowChoices';
+import { WorkflowChoices } from './WorkflowChoices';
+import { defaultWorkflowCacheMode, WorkflowSelection } from './workflowChoices';
 
 const DEFAULT_SCHEDULE = '0 2 * * *';
-
-function Choice<T extends string>(props: {
-  label: string;
-  values: readonly T[];
-  labels: Record<T, string>;
-  value: T;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <RadioGroup
-      label={props.label}
-      orientation="horizontal"
-      value={props.value}
-      onChange={value => props.onChange(value as T)}
-    >
-      {props.values.map(value => (
-        <Radio key={value} value={value}>
-          {props.labels[value]}
-        </Radio>
-      ))}
-    </RadioGroup>
-  );
-}
 
 /**
  * The Argo workflow the backend generates for this service, with the cache and ACR annotations
@@ -79,15 +41,17 @@ export function WorkflowPanel(props: {
 }) {
   const { entity, cluster, entityCacheMode, readyCacheId } = props;
   const api = useApi(eciImageCacheApiRef);
-  const [kind, setKind] = useState<WorkflowKind>('Workflow');
-  // Follows the service's mode (and a cache becoming Ready) until the user picks one.
-  const [chosenCacheMode, setCacheMode] = useState<WorkflowCacheMode>();
-  const cacheMode =
-    chosenCacheMode ??
-    defaultWorkflowCacheMode(entityCacheMode, readyCacheId !== undefined);
-  const [dialect, setDialect] = useState<AnnotationDialect>('legacy');
-  const [placement, setPlacement] =
-    useState<AnnotationPlacement>('podMetadata');
+  // The cache mode follows the service's mode (and a cache becoming Ready) until the user picks one.
+  const [chosen, setChosen] = useState<Partial<WorkflowSelection>>({});
+  const selection: WorkflowSelection = {
+    kind: chosen.kind ?? 'Workflow',
+    cacheMode:
+      chosen.cacheMode ??
+      defaultWorkflowCacheMode(entityCacheMode, readyCacheId !== undefined),
+    dialect: chosen.dialect ?? 'legacy',
+    placement: chosen.placement ?? 'podMetadata',
+  };
+  const { kind, cacheMode, dialect, placement } = selection;
   const [schedule, setSchedule] = useState(DEFAULT_SCHEDULE);
   const [preview, setPreview] = useState<WorkflowPreviewResponse>();
   const [error, setError] = useState<unknown>();
@@ -184,36 +148,12 @@ export function WorkflowPanel(props: {
       </CardHeader>
       <CardBody>
         <Flex direction="column" gap="3">
-          <Flex gap="5" style={{ flexWrap: 'wrap' }}>
-            <Choice
-              label="Kind"
-              values={WORKFLOW_KINDS}
-              labels={KIND_LABELS}
-              value={kind}
-              onChange={setKind}
-            />
-            <Choice
-              label="Cache mode"
-              values={WORKFLOW_CACHE_MODES}
-              labels={CACHE_MODE_LABELS}
-              value={cacheMode}
-              onChange={setCacheMode}
-            />
-            <Choice
-              label="Annotation names"
-              values={ANNOTATION_DIALECTS}
-              labels={DIALECT_LABELS}
-              value={dialect}
-              onChange={setDialect}
-            />
-            <Choice
-              label="Placement"
-              values={ANNOTATION_PLACEMENTS}
-              labels={PLACEMENT_LABELS}
-              value={placement}
-              onChange={setPlacement}
-            />
-          </Flex>
+          <WorkflowChoices
+            selection={selection}
+            onChange={change =>
+              setChosen(current => ({ ...current, ...change }))
+            }
+          />
           {kind === 'CronWorkflow' ? (
             <TextField
               label="Schedule"

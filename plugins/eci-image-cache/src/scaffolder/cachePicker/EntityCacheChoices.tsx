@@ -1,0 +1,109 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { Alert, Button, Flex, Radio, RadioGroup } from '@backstage/ui';
+import { readableError } from '../../api/readableError';
+import { useEntityState } from '../../hooks/useEntityState';
+import { PickerNotice } from '../common/PickerNotice';
+import { CacheOption } from './CacheOption';
+import { cacheChoices, emptyReason, pinProblem } from './cacheChoices';
+
+/** Value of the "None" option of an optional picker. */
+const NONE = '';
+
+/**
+ * The Ready caches of one entity on a cluster as radio options, kept live like the Image Cache tab
+ * (every 2 s while a cache is being built), or why there are none.
+ */
+export function EntityCacheChoices(props: {
+  id?: string;
+  label: string;
+  entity: CompoundEntityRef;
+  /** Undefined: the entity's cluster. */
+  cluster?: string;
+  value?: string;
+  onChange: (cacheId: string | undefined) => void;
+  required?: boolean;
+  isDisabled?: boolean;
+  isInvalid?: boolean;
+}) {
+  const { label, required, value } = props;
+  const { state, error, loading, reload } = useEntityState(props.entity);
+
+  if (loading) {
+    return (
+      <PickerNotice
+        label={label}
+        required={required}
+        status="info"
+        isPending
+        title={`Loading the image caches of ${props.entity.name}…`}
+      />
+    );
+  }
+  if (!state) {
+    return (
+      <PickerNotice
+        label={label}
+        required={required}
+        status="danger"
+        title={`The image caches of ${props.entity.name} could not be loaded.`}
+        description={readableError(error)}
+        action={
+          <Button size="small" variant="secondary" onPress={reload}>
+            Retry
+          </Button>
+        }
+      />
+    );
+  }
+
+  const choices = cacheChoices(state, props.cluster);
+  const stale = value ? pinProblem(state, props.cluster, value) : undefined;
+  if (choices.status !== 'ready') {
+    const reason = emptyReason(choices, state);
+    return (
+      <PickerNotice
+        label={label}
+        required={required}
+        status={choices.status === 'unreachable' ? 'warning' : 'info'}
+        title={reason.title}
+        description={
+          stale
+            ? `${reason.description ?? ''} ${stale}`.trim()
+            : reason.description
+        }
+      />
+    );
+  }
+  return (
+    <Flex direction="column" gap="2">
+      <RadioGroup
+        id={props.id}
+        label={label}
+        description={`Ready caches of ${state.entityRef} on ${choices.cluster.name} (${choices.cluster.region})`}
+        isRequired={required}
+        isDisabled={props.isDisabled}
+        isInvalid={props.isInvalid}
+        value={value ?? (required ? null : NONE)}
+        onChange={selected =>
+          props.onChange(selected === NONE ? undefined : selected)
+        }
+      >
+        {choices.caches.map(cache => (
+          <Radio key={cache.name} value={cache.imageCacheId!}>
+            <CacheOption cache={cache} />
+          </Radio>
+        ))}
+        {required ? null : <Radio value={NONE}>None</Radio>}
+      </RadioGroup>
+      {stale ? <Alert status="warning" icon title={stale} /> : null}
+      {choices.cluster.error ? (
+        <Alert
+          status="warning"
+          icon
+          title={`Cluster ${choices.cluster.name} cannot be read right now; these caches may have changed.`}
+          description={choices.cluster.error.message}
+        />
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,9 @@
+import { ImageCacheView } from '@eci-portal/plugin-eci-image-cache-common';
+
+/** How a cache relates to the entity, in words. */
+export const CACHE_ROLE_TEXT: Record<ImageCacheView['role'], string> = {
+  active: 'current',
+  previous: 'previous, kept after a refresh',
+  orphan: 'no longer wanted',
+  unmanaged: 'created outside the portal',
+};
