@@ -13,12 +13,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createGenerateWorkflowsAction } from '../../plugins/scaffolder-backend-module-eci-image-cache/src';
+import { createGenerateWorkflowsAction } from '@eci-portal/plugin-scaffolder-backend-module-eci-image-cache';
+// The module's in-memory backend double; test utilities are not part of its public API.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
 import {
   cacheView,
   FakeEciImageCache,
   FakeEntity,
-} from '../../plugins/scaffolder-backend-module-eci-image-cache/src/__testUtils__/fakeEciImageCache';
+} from '@eci-portal/plugin-scaffolder-backend-module-eci-image-cache/src/__testUtils__/fakeEciImageCache';
 
 const SERVICES = 500;
 const BUDGET_MS = 1000;

@@ -46,23 +46,39 @@ function sendJson(res: Response, text: string, status = 200): void {
   res.end(text);
 }
 
-/** Every mutation is audited, successful or not (permission refusals and bad input included). */
+/**
+ * The mutating routes. The credentials barrier lets them through without credentials (see
+ * plugin.ts), so that `audited` records refusals of unauthenticated callers too; each of them
+ * requires a user or service itself, inside `audited`.
+ */
+export const MUTATING_ROUTE_PREFIXES = [`${ENTITY}/caches`, `${ENTITY}/settings`];
+const CALLER = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+
+/**
+ * Every mutation is audited, successful or not: refusals of unauthenticated callers (401) and
+ * of callers without permission (403) and bad input (400) included.
+ */
 async function audited<T>(
   auditor: AuditorService,
   request: Request,
   eventId: string,
   run: () => Promise<T>,
 ): Promise<T> {
-  const event = await auditor.createEvent({
-    eventId,
-    severityLevel: 'medium',
-    request,
-    meta: {
-      entityRef: `${request.params.kind}:${request.params.namespace}/${request.params.name}`,
-      ...(request.params.cluster ? { cluster: request.params.cluster } : {}),
-      ...(request.params.cacheName ? { cacheName: request.params.cacheName } : {}),
-    },
-  });
+  const meta = {
+    entityRef: `${request.params.kind}:${request.params.namespace}/${request.params.name}`,
+    ...(request.params.cluster ? { cluster: request.params.cluster } : {}),
+    ...(request.params.cacheName ? { cacheName: request.params.cacheName } : {}),
+  };
+  const event = await auditor
+    .createEvent({ eventId, severityLevel: 'medium', request, meta })
+    // An auditor that cannot resolve the caller (an invalid token) still records the attempt.
+    .catch(() =>
+      auditor.createEvent({
+        eventId,
+        severityLevel: 'medium',
+        meta: { ...meta, method: request.method, path: request.originalUrl },
+      }),
+    );
   try {
     const result = await run();
     await event.success();
@@ -121,7 +137,7 @@ export async function createRouter(
 
   router.post(`${ENTITY}/caches`, async (req, res) => {
     const result = await audited(auditor, req, 'cache-create', async () => {
-      const credentials = await httpAuth.credentials(req);
+      const credentials = await httpAuth.credentials(req, CALLER);
       const entityRef = entityRefFromParams(req.params);
       const body = parse(createCacheSchema, req.body, 'cache request');
       return options.cacheCommands.createCache(entityRef, body, credentials);
@@ -131,7 +147,7 @@ export async function createRouter(
 
   router.delete(`${ENTITY}/caches/:cluster/:cacheName`, async (req, res) => {
     const result = await audited(auditor, req, 'cache-delete', async () => {
-      const credentials = await httpAuth.credentials(req);
+      const credentials = await httpAuth.credentials(req, CALLER);
       const entityRef = entityRefFromParams(req.params);
       return options.cacheCommands.deleteCache(
         entityRef,
@@ -145,7 +161,7 @@ export async function createRouter(
 
   router.put(`${ENTITY}/settings`, async (req, res) => {
     const saved = await audited(auditor, req, 'settings-save', async () => {
-      const credentials = await httpAuth.credentials(req);
+      const credentials = await httpAuth.credentials(req, CALLER);
       const entityRef = entityRefFromParams(req.params);
       const body = parse(settingsSchema, req.body, 'settings');
       return options.settingsCommands.save(
@@ -159,7 +175,7 @@ export async function createRouter(
 
   router.delete(`${ENTITY}/settings`, async (req, res) => {
     await audited(auditor, req, 'settings-reset', async () => {
-      const credentials = await httpAuth.credentials(req);
+      const credentials = await httpAuth.credentials(req, CALLER);
       const entityRef = entityRefFromParams(req.params);
       return options.settingsCommands.reset(entityRef, credentials);
     });

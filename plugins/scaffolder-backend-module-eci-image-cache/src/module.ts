@@ -28,16 +28,17 @@ export const scaffolderModuleEciImageCache = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         eciImageCache: eciImageCacheServiceRef,
         config: coreServices.rootConfig,
+        auditor: coreServices.auditor,
       },
-      async init({ scaffolderActions, eciImageCache, config }) {
+      async init({ scaffolderActions, eciImageCache, config, auditor }) {
         const publishRoot = path.resolve(
           config.getOptionalString('eciImageCache.scaffolder.publishRoot') ??
             DEFAULT_PUBLISH_ROOT,
         );
         scaffolderActions.addActions(
           createGenerateWorkflowsAction({ eciImageCache }),
-          createEnsureImageCacheAction({ eciImageCache }),
-          createConfigureAcrAction({ eciImageCache }),
+          createEnsureImageCacheAction({ eciImageCache, auditor }),
+          createConfigureAcrAction({ eciImageCache, auditor }),
           createPublishLocalAction({ publishRoot }),
         );
       },

@@ -170,6 +170,12 @@ export function createRequestHandler(
     if (latency > 0) {
       ctx.stats.fault('latency');
       await sleep(latency);
+      // The cluster may have become unreachable while this request waited: no answer then.
+      if (ctx.faults.unreachable()) {
+        ctx.stats.fault('unreachable');
+        req.socket.destroy();
+        return;
+      }
     }
     if (PUBLIC_PATHS.has(path)) {
       if (path === '/version') sendJson(res, 200, JSON.stringify(VERSION_INFO));

@@ -115,6 +115,18 @@ describe('fault injection and admin endpoints', () => {
     ).toBeGreaterThanOrEqual(2);
   });
 
+  it('answers no request that was still waiting out its latency when the API became unreachable', async () => {
+    emulator.faults.set({ latencyMs: 300 });
+    const pending = rawRequest(emulator, 'GET', LIST);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    emulator.faults.set({ unreachable: true });
+    await expect(pending).rejects.toThrow();
+    expect(emulator.stats.snapshot().faultsInjected).toMatchObject({
+      latency: 1,
+      unreachable: 1,
+    });
+  });
+
   it('closes watch streams periodically', async () => {
     emulator.faults.set({ dropWatchesEveryMs: 50 });
     const response = await fetch(`${emulator.url}${LIST}?watch=true`, {

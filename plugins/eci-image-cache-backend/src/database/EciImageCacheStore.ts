@@ -189,6 +189,34 @@ export class EciImageCacheStore {
     for (const listener of this.historyListeners) listener(entry.entityRef);
   }
 
+  /**
+   * Records entries whose dedupe key is not recorded yet, in one statement; entries already
+   * recorded (by any replica) are left as they are.
+   */
+  async addMissingHistory(entries: NewHistoryEntry[]): Promise<void> {
+    const rows = entries
+      .filter(entry => entry.dedupeKey)
+      .map(entry => ({
+        entity_ref: entry.entityRef,
+        cluster: entry.cluster,
+        cache_name: entry.cacheName,
+        image_cache_id: entry.imageCacheId ?? null,
+        action: entry.action,
+        message: entry.message ?? null,
+        actor: entry.actor ?? null,
+        occurred_at: entry.occurredAt ?? new Date(),
+        dedupe_key: entry.dedupeKey,
+      }));
+    if (rows.length === 0) return;
+    await this.knex('eci_cache_history')
+      .insert(rows)
+      .onConflict('dedupe_key')
+      .ignore();
+    for (const entityRef of new Set(rows.map(row => row.entity_ref))) {
+      for (const listener of this.historyListeners) listener(entityRef);
+    }
+  }
+
   async listHistory(entityRef: string, limit = 100): Promise<HistoryEntry[]> {
     const rows = await this.knex('eci_cache_history')
       .where({ entity_ref: entityRef })

@@ -1,6 +1,6 @@
 import { buildImageCache } from '@eci-portal/plugin-eci-image-cache-common';
 import { observeImageCache } from '../cluster/ObservedImageCache';
-import { transitionEntry } from './PhaseTransitionRecorder';
+import { firstSightingEntries, transitionEntry } from './PhaseTransitionRecorder';
 
 const NOW = new Date('2026-01-10T00:00:00Z');
 const built = buildImageCache({ entityRef: 'component:default/web', images: ['nginx:1.25.3'] });
@@ -45,5 +45,36 @@ describe('transitionEntry', () => {
     expect(
       transitionEntry(observed({ phase: 'Creating' }, false), observed({ phase: 'Ready' }, false), NOW),
     ).toBeUndefined();
+  });
+});
+
+describe('firstSightingEntries', () => {
+  it('backfills the creation and the Ready state of a managed cache seen for the first time', () => {
+    const entries = firstSightingEntries(
+      observed({ phase: 'Ready', imageCacheId: 'imc-1', lastUpdatedTime: '2026-01-09T00:00:00Z' }),
+      NOW,
+    );
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'created', dedupeKey: 'hz/u1/created', entityRef: 'component:default/web' }),
+      expect.objectContaining({
+        action: 'ready',
+        dedupeKey: 'hz/u1/ready',
+        imageCacheId: 'imc-1',
+        occurredAt: new Date('2026-01-09T00:00:00Z'),
+      }),
+    ]);
+  });
+
+  it('backfills a failure, never dates an entry in the future, and ignores caches that are not ours', () => {
+    expect(
+      firstSightingEntries(observed({ phase: 'Failed', lastUpdatedTime: '2030-01-01T00:00:00Z' }), NOW).map(
+        entry => [entry.action, entry.occurredAt],
+      ),
+    ).toEqual([
+      ['created', NOW],
+      ['failed', NOW],
+    ]);
+    expect(firstSightingEntries(observed({ phase: 'Preparing' }), NOW).map(e => e.action)).toEqual(['created']);
+    expect(firstSightingEntries(observed({ phase: 'Ready' }, false), NOW)).toEqual([]);
   });
 });

@@ -66,18 +66,98 @@ export function transitionEntry(
   return undefined;
 }
 
+/**
+ * The entries a managed cache seen for the first time (after a start, a relist, or a write of
+ * another replica) may be missing from the history: its creation, and its Ready or Failed
+ * state. They happened while no replica recorded them, e.g. when the backend stopped between
+ * creating a cache and recording it, or while ECI finished it. The dedupe keys are those of
+ * the regular entries, so an event already recorded is never recorded twice.
+ */
+export function firstSightingEntries(
+  current: ObservedImageCache,
+  now: Date,
+): NewHistoryEntry[] {
+  const entityRef = current.ownership.managed
+    ? current.ownership.entityRef
+    : undefined;
+  if (!entityRef || !current.uid || current.deleting) return [];
+  const base = {
+    entityRef,
+    cluster: current.cluster,
+    cacheName: current.name,
+    imageCacheId: current.status.imageCacheId,
+  };
+  const seenAt = (time: string | undefined) => {
+    const parsed = time ? new Date(time) : now;
+    return Number.isNaN(parsed.getTime()) || parsed > now ? now : parsed;
+  };
+  const entries: NewHistoryEntry[] = [
+    {
+      ...base,
+      action: 'created',
+      message: 'found on the cluster; its creation was not recorded (the backend was not running or stopped meanwhile)',
+      occurredAt: seenAt(current.creationTimestamp),
+      dedupeKey: `${current.cluster}/${current.uid}/created`,
+    },
+  ];
+  const phase = current.status.phase;
+  if (phase === 'Ready') {
+    entries.push({
+      ...base,
+      action: 'ready',
+      message: `Ready${current.status.imageCacheId ? ` as ${current.status.imageCacheId}` : ''} (seen when the backend started watching)`,
+      occurredAt: seenAt(current.status.lastUpdatedTime),
+      dedupeKey: `${current.cluster}/${current.uid}/ready`,
+    });
+  } else if (phase === 'Failed' || phase === 'UpdateFailed') {
+    entries.push({
+      ...base,
+      action: 'failed',
+      message: `${phase}: ${warningText(current)}`,
+      occurredAt: seenAt(current.status.lastUpdatedTime),
+      dedupeKey: `${current.cluster}/${current.uid}/failed`,
+    });
+  }
+  return entries;
+}
+
+/** Rows written per statement when backfilling first sightings (a relist can hold thousands). */
+const BACKFILL_BATCH = 100;
+
 export function recordPhaseTransitions(
   clusters: ClusterRegistry,
   store: EciImageCacheStore,
   logger: LoggerService,
 ): void {
-  for (const cluster of clusters.list()) {
-    cluster.informer.index.onChange((previous, current) => {
-      const entry = transitionEntry(previous, current, new Date());
-      if (!entry) return;
-      store.addHistory(entry).catch(error =>
-        logger.warn(`Could not record ${entry.action} of ${entry.cacheName}: ${error}`),
+  const pending: NewHistoryEntry[] = [];
+  let flushing: Promise<void> | undefined;
+  const flush = async () => {
+    while (pending.length > 0) {
+      const batch = pending.splice(0, BACKFILL_BATCH);
+      await store.addMissingHistory(batch).catch(error =>
+        logger.warn(`Could not record ${batch.length} history entries of caches seen on start: ${error}`),
       );
-    });
+    }
+    flushing = undefined;
+  };
+  const onChange = (
+    previous: ObservedImageCache | undefined,
+    current: ObservedImageCache | undefined,
+  ) => {
+    const now = new Date();
+    if (!previous && current) {
+      pending.push(...firstSightingEntries(current, now));
+      // One flush at a time, after the current (re)list has been indexed.
+      flushing ??= new Promise<void>(resolve => setImmediate(resolve)).then(flush);
+      return;
+    }
+    const entry = transitionEntry(previous, current, now);
+    if (!entry) return;
+    store.addHistory(entry).catch(error =>
+      logger.warn(`Could not record ${entry.action} of ${entry.cacheName}: ${error}`),
+    );
+  };
+  for (const cluster of clusters.list()) {
+    cluster.informer.index.onChange(onChange);
   }
 }

@@ -309,14 +309,18 @@ export class Reconciler {
     try {
       const created = await connection.api.create(cache, 'skip-if-limited');
       connection.informer.applyWrite(created);
-      await this.store.addHistory({
-        entityRef,
-        cluster,
-        cacheName: cache.metadata.name,
-        action: 'created',
-        message: reason,
-        dedupeKey: `${cluster}/${created.metadata.uid}/created`,
-      });
+      // Replaces the entry the watch may have backfilled for this first sighting.
+      await this.store.addHistory(
+        {
+          entityRef,
+          cluster,
+          cacheName: cache.metadata.name,
+          action: 'created',
+          message: reason,
+          dedupeKey: `${cluster}/${created.metadata.uid}/created`,
+        },
+        { replace: true },
+      );
     } catch (error) {
       if (error instanceof WriteLimitReachedError) {
         context.limited.add(cluster);

@@ -18,6 +18,7 @@ import {
   MANAGED_BY_VALUE,
   readImageCacheOwnership,
   tryBuildImageCache,
+  validateImageCacheName,
   ValidationProblem,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { ClusterConnection, ClusterRegistry } from '../cluster/ClusterRegistry';
@@ -132,17 +133,21 @@ export class CacheCommands {
     }
     const actor = actorOf(credentials);
     if (!adopted) {
-      await this.store.addHistory({
-        entityRef,
-        cluster: clusterName,
-        cacheName: cache.metadata.name,
-        action: 'created',
-        actor,
-        message: first
-          ? `refresh requested by ${actor}; replaces ${first.name} once Ready`
-          : `requested by ${actor}`,
-        dedupeKey: `${clusterName}/${created.metadata.uid}/created`,
-      });
+      // Replaces the entry the watch may have backfilled for this first sighting.
+      await this.store.addHistory(
+        {
+          entityRef,
+          cluster: clusterName,
+          cacheName: cache.metadata.name,
+          action: 'created',
+          actor,
+          message: first
+            ? `refresh requested by ${actor}; replaces ${first.name} once Ready`
+            : `requested by ${actor}`,
+          dedupeKey: `${clusterName}/${created.metadata.uid}/created`,
+        },
+        { replace: true },
+      );
     }
     this.reconcileLater(entityRef);
     let outcome: CreateCacheResponse['outcome'] = first ? 'refreshed' : 'created';
@@ -173,6 +178,11 @@ export class CacheCommands {
       eciImageCacheDeletePermission,
     ]);
     const connection = this.clusters.get(clusterName);
+    // Checked before any request: a name like "." or ".." would reach other API paths.
+    const validName = validateImageCacheName(cacheName, 'cacheName');
+    if (!validName.ok) {
+      throw problemsError('Invalid cache to delete', validName.problems);
+    }
     const observed = connection.informer.index.get(cacheName);
     const target: RawImageCache | undefined = observed
       ? undefined

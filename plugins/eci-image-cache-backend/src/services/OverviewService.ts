@@ -11,6 +11,7 @@ import {
   CacheRole,
   ClusterListResponse,
   eciImageCacheReadPermission,
+  formatValue,
   validateEntityRef,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { ClusterRegistry } from '../cluster/ClusterRegistry';
@@ -20,6 +21,9 @@ import { EciImageCacheStore } from '../database/EciImageCacheStore';
 import { cacheKey } from '../reconciler/planEntity';
 import { problemsError } from './CacheCommands';
 import { cacheView, clusterErrorOf, syncStateView } from './views';
+
+/** ECI phases are single words (Preparing, Creating, Ready, Failed, Updating, UpdateFailed, …). */
+const PHASE_PATTERN = /^[A-Za-z]{1,64}$/;
 
 function newestFirst(a: ObservedImageCache, b: ObservedImageCache) {
   return (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? '');
@@ -44,6 +48,11 @@ export class OverviewService {
       const ref = validateEntityRef(query.owner, 'owner');
       if (!ref.ok) throw problemsError('Invalid query', ref.problems);
       owner = ref.value;
+    }
+    if (query.phase && !PHASE_PATTERN.test(query.phase)) {
+      throw new InputError(
+        `Invalid query: \`phase\`: ${formatValue(query.phase)} is not an ImageCache phase (a single word of letters, e.g. "Ready" or "Failed")`,
+      );
     }
     const connections = this.clusters.list().filter(
       connection => !query.cluster || connection.config.name === query.cluster,

@@ -1,5 +1,9 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import {
+  formatValue,
+  hasUnsafeCharacter,
+} from '@eci-portal/plugin-eci-image-cache-common';
 import path from 'node:path';
 
 const MAX_RELATIVE_PATH_LENGTH = 1024;
@@ -27,6 +31,14 @@ export function resolveInsideDirectory(
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(relativePath)) {
     throw describe('contains a control character or a backslash');
+  }
+  if (hasUnsafeCharacter(relativePath)) {
+    // Shown escaped: the raw value could reorder or hide text in logs and file listings.
+    throw new InputError(
+      `\`${field}\`: ${formatValue(
+        relativePath,
+      )} contains an invisible, bidirectional or line-separator character (a file name that displays differently from what it is)`,
+    );
   }
   if (
     path.posix.isAbsolute(relativePath) ||

@@ -1,3 +1,4 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -9,6 +10,7 @@ import {
   validateEntityRef,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { EciImageCacheService } from '@eci-portal/plugin-eci-image-cache-node';
+import { auditedRun } from '../../backend/auditedRun';
 import { loadEntityState } from '../../backend/loadEntityState';
 import { principalOf } from '../../backend/principalOf';
 import { parseInput } from '../../validation/parseInput';
@@ -32,6 +34,8 @@ function targetAnnotation(state: EntityStateResponse): string {
  */
 export function createConfigureAcrAction(options: {
   eciImageCache: Pick<EciImageCacheService, 'getEntityState' | 'saveSettings'>;
+  /** Records each run (refusals included) as an `acr-configure` audit event. */
+  auditor?: AuditorService;
 }) {
   const service = options.eciImageCache;
   return createTemplateAction({
@@ -42,101 +46,103 @@ export function createConfigureAcrAction(options: {
     supportsDryRun: true,
     schema: { input: configureAcrInput, output: configureAcrOutput },
     async handler(ctx) {
-      const input = parseInput(inputSchema, ctx.input);
-      const ref = validateEntityRef(input.entityRef, 'entityRef');
-      if (!ref.ok) {
-        throw problemsError('', ref.problems);
-      }
-      const entityRef = ref.value;
-      let instance: AcrInstanceRef | undefined;
-      if (input.acrInstanceId !== null) {
-        const parsed = validateAcrInstanceRef(
-          input.acrInstanceId,
-          'acrInstanceId',
-        );
-        if (!parsed.ok) {
-          throw problemsError('', parsed.problems);
+      await auditedRun(options.auditor, 'acr-configure', ctx, async () => {
+        const input = parseInput(inputSchema, ctx.input);
+        const ref = validateEntityRef(input.entityRef, 'entityRef');
+        if (!ref.ok) {
+          throw problemsError('', ref.problems);
         }
-        instance = parsed.value;
-      }
-      const wanted = instance ? formatAcrInstanceRef(instance) : undefined;
+        const entityRef = ref.value;
+        let instance: AcrInstanceRef | undefined;
+        if (input.acrInstanceId !== null) {
+          const parsed = validateAcrInstanceRef(
+            input.acrInstanceId,
+            'acrInstanceId',
+          );
+          if (!parsed.ok) {
+            throw problemsError('', parsed.problems);
+          }
+          instance = parsed.value;
+        }
+        const wanted = instance ? formatAcrInstanceRef(instance) : undefined;
 
-      const credentials = await ctx.getInitiatorCredentials();
-      let state = await loadEntityState(
-        service,
-        entityRef,
-        'entityRef',
-        credentials,
-      );
-      if (!state.permissions.updateAcr) {
-        throw new NotAllowedError(
-          `${principalOf(
-            credentials,
-          )} may not change the ACR settings of ${entityRef} (eci.acr.update): only its owners and the ECI admins may`,
-        );
-      }
-      // Saving replaces all settings, so keep the others as they are.
-      const current: EntitySettings = state.settings?.settings ?? {};
-      const next: EntitySettings = { ...current };
-      if (wanted === undefined) {
-        delete next.acrInstance;
-      } else {
-        next.acrInstance = wanted;
-      }
-      const changed = current.acrInstance !== next.acrInstance;
-
-      let acrAnnotationValue: string;
-      if (!changed) {
-        ctx.logger.info(
-          `The ACR setting of ${entityRef} is already ${wanted ?? 'unset'}`,
-        );
-        acrAnnotationValue = targetAnnotation(state);
-      } else if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry run: would set the ACR instance of ${entityRef} to ${
-            wanted ?? 'none'
-          }`,
-        );
-        acrAnnotationValue =
-          state.config?.acrInstance.source === 'annotation'
-            ? targetAnnotation(state)
-            : predictAcrAnnotation(state, instance);
-      } else {
-        await service.saveSettings(entityRef, next, { credentials });
-        ctx.logger.info(
-          `Saved the ACR instance of ${entityRef}: ${wanted ?? 'none'}`,
-        );
-        state = await loadEntityState(
+        const credentials = await ctx.getInitiatorCredentials();
+        let state = await loadEntityState(
           service,
           entityRef,
           'entityRef',
           credentials,
         );
-        acrAnnotationValue = targetAnnotation(state);
-      }
+        if (!state.permissions.updateAcr) {
+          throw new NotAllowedError(
+            `${principalOf(
+              credentials,
+            )} may not change the ACR settings of ${entityRef} (eci.acr.update): only its owners and the ECI admins may`,
+          );
+        }
+        // Saving replaces all settings, so keep the others as they are.
+        const current: EntitySettings = state.settings?.settings ?? {};
+        const next: EntitySettings = { ...current };
+        if (wanted === undefined) {
+          delete next.acrInstance;
+        } else {
+          next.acrInstance = wanted;
+        }
+        const changed = current.acrInstance !== next.acrInstance;
 
-      const effective = state.config?.acrInstance;
-      if (
-        effective?.source === 'annotation' &&
-        effective.value !== (wanted ?? null)
-      ) {
-        ctx.logger.warn(
-          `${entityRef} sets alibabacloud.com/acr-instance-id to ${effective.value} in the catalog, which wins over the saved setting; change the annotation to change what pods use`,
-        );
-      }
-      // The backend's view, except in a dry run that would change the setting (nothing was saved).
-      const inEffect =
-        effective &&
-        !(ctx.isDryRun && changed && effective.source !== 'annotation')
-          ? effective
-          : {
-              value: wanted ?? null,
-              source: wanted ? ('settings' as const) : ('default' as const),
-            };
-      ctx.output('changed', changed);
-      ctx.output('acrInstance', inEffect.value ?? '');
-      ctx.output('source', inEffect.source);
-      ctx.output('acrAnnotationValue', acrAnnotationValue);
+        let acrAnnotationValue: string;
+        if (!changed) {
+          ctx.logger.info(
+            `The ACR setting of ${entityRef} is already ${wanted ?? 'unset'}`,
+          );
+          acrAnnotationValue = targetAnnotation(state);
+        } else if (ctx.isDryRun) {
+          ctx.logger.info(
+            `Dry run: would set the ACR instance of ${entityRef} to ${
+              wanted ?? 'none'
+            }`,
+          );
+          acrAnnotationValue =
+            state.config?.acrInstance.source === 'annotation'
+              ? targetAnnotation(state)
+              : predictAcrAnnotation(state, instance);
+        } else {
+          await service.saveSettings(entityRef, next, { credentials });
+          ctx.logger.info(
+            `Saved the ACR instance of ${entityRef}: ${wanted ?? 'none'}`,
+          );
+          state = await loadEntityState(
+            service,
+            entityRef,
+            'entityRef',
+            credentials,
+          );
+          acrAnnotationValue = targetAnnotation(state);
+        }
+
+        const effective = state.config?.acrInstance;
+        if (
+          effective?.source === 'annotation' &&
+          effective.value !== (wanted ?? null)
+        ) {
+          ctx.logger.warn(
+            `${entityRef} sets alibabacloud.com/acr-instance-id to ${effective.value} in the catalog, which wins over the saved setting; change the annotation to change what pods use`,
+          );
+        }
+        // The backend's view, except in a dry run that would change the setting (nothing was saved).
+        const inEffect =
+          effective &&
+          !(ctx.isDryRun && changed && effective.source !== 'annotation')
+            ? effective
+            : {
+                value: wanted ?? null,
+                source: wanted ? ('settings' as const) : ('default' as const),
+              };
+        ctx.output('changed', changed);
+        ctx.output('acrInstance', inEffect.value ?? '');
+        ctx.output('source', inEffect.source);
+        ctx.output('acrAnnotationValue', acrAnnotationValue);
+      });
     },
   });
 }

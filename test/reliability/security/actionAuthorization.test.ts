@@ -1,0 +1,145 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { isError } from '@backstage/errors';
+import {
+  createConfigureAcrAction,
+  createEnsureImageCacheAction,
+} from '@eci-portal/plugin-scaffolder-backend-module-eci-image-cache';
+/* eslint-disable @backstage/no-forbidden-package-imports */
+import { FakeCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/FakeCatalog';
+import { createMockActionContext } from '@eci-portal/plugin-scaffolder-backend-module-eci-image-cache/src/__testUtils__/createMockActionContext';
+/* eslint-enable @backstage/no-forbidden-package-imports */
+import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
+import { actionClient } from '../harness/actionClient';
+import { AuditRecord, recordingAuditor } from '../harness/auditLog';
+import {
+  GUEST,
+  OWNER,
+  ReliabilityBackend,
+  startReliabilityBackend,
+} from '../harness/backend';
+import { startClusters, stopClusters, TestCluster } from '../harness/clusters';
+import { sqliteMemory } from '../harness/database';
+import { ownedByPlatformTeam, securityCatalog } from '../harness/fixtures';
+import { NO_ROWS, sideEffects } from '../harness/hostile/effects';
+import { printSummary } from '../harness/summary';
+
+const OWNED = 'component:default/hostile-target';
+const FOREIGN = 'component:other-ns/foreign';
+
+describe('authorization of the mutating scaffolder actions', () => {
+  let clusters: TestCluster[];
+  let knex: Knex;
+  let backend: ReliabilityBackend;
+  /** Events of the scaffolder module's auditor (the actions run in the scaffolder plugin). */
+  const actionAudits: AuditRecord[] = [];
+  /** Events of the backend plugin's auditor. */
+  const backendAudits: AuditRecord[] = [];
+  let run: (
+    id: string,
+    input: JsonObject,
+    credentials: BackstageCredentials,
+  ) => Promise<unknown>;
+
+  beforeAll(async () => {
+    clusters = await startClusters(1);
+    knex = sqliteMemory();
+    const entities = securityCatalog();
+    backend = await startReliabilityBackend({
+      clusters,
+      catalog: new FakeCatalog(entities),
+      knex,
+      scheduler: 'manual',
+      audits: backendAudits,
+      ownedByOwner: ownedByPlatformTeam(entities),
+    });
+    await backend.waitForSync();
+    const eciImageCache = actionClient(backend);
+    const auditor = recordingAuditor(actionAudits);
+    const actions: Record<string, { handler(ctx: any): Promise<void> }> = {
+      'eci:imagecache:ensure': createEnsureImageCacheAction({
+        eciImageCache,
+        auditor,
+      }),
+      'eci:acr:configure': createConfigureAcrAction({ eciImageCache, auditor }),
+    };
+    run = (id, input, credentials) =>
+      actions[id].handler(createMockActionContext({ input, credentials })).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await knex?.destroy();
+    await stopClusters(clusters ?? []);
+  });
+
+  const cases = [
+    ['eci:imagecache:ensure', 'imagecache-ensure', { entityRef: OWNED }],
+    [
+      'eci:acr:configure',
+      'acr-configure',
+      { entityRef: OWNED, acrInstanceId: 'cri-f34lmbk2rxqx41u8' },
+    ],
+  ] as const;
+
+  it('refuses unauthenticated initiators and non-owners, audits each refusal and changes nothing', async () => {
+    const before = await sideEffects(clusters, knex);
+    expect(before.rows).toEqual(NO_ROWS);
+    const callers: Array<[string, BackstageCredentials, string, string]> = [
+      ['unauthenticated', mockCredentials.none(), OWNED, 'AuthenticationError'],
+      ['non-owner', mockCredentials.user(GUEST), OWNED, 'NotAllowedError'],
+      [
+        'owner of another entity',
+        mockCredentials.user(OWNER),
+        FOREIGN,
+        'NotAllowedError',
+      ],
+    ];
+    let refusals = 0;
+    for (const [caller, credentials, entityRef, errorName] of callers) {
+      for (const [id, eventId, input] of cases) {
+        const auditsBefore = actionAudits.length;
+        const error = await run(id, { ...input, entityRef }, credentials);
+        refusals += 1;
+        expect({
+          caller,
+          id,
+          error: isError(error) ? error.name : error,
+          audits: actionAudits
+            .slice(auditsBefore)
+            .map(a => [a.eventId, a.outcome, a.error?.split(':')[0]]),
+        }).toEqual({
+          caller,
+          id,
+          error: errorName,
+          audits: [[eventId, 'fail', errorName]],
+        });
+      }
+    }
+    expect(await sideEffects(clusters, knex)).toEqual(before);
+    printSummary('authorization-actions', {
+      refusals,
+      audited: actionAudits.filter(a => a.outcome === 'fail').length,
+    });
+  });
+
+  it('lets the owner run them, audited as successes (the refusals above were not vacuous)', async () => {
+    const auditsBefore = actionAudits.length;
+    for (const [id, , input] of cases) {
+      expect(await run(id, input, mockCredentials.user(OWNER))).toBeUndefined();
+    }
+    expect(
+      actionAudits.slice(auditsBefore).map(a => [a.eventId, a.outcome]),
+    ).toEqual([
+      ['imagecache-ensure', 'success'],
+      ['acr-configure', 'success'],
+    ]);
+    const rows = await sideEffects(clusters, knex);
+    expect(rows.imageCaches).toEqual([1]);
+    expect(rows.rows.eci_entity_settings).toBe(1);
+  });
+});
