@@ -1,10 +1,26 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { EciImageCacheStore } from './EciImageCacheStore';
 
 jest.setTimeout(60_000);
 
+/** SQLite always, plus PostgreSQL of the version CI or the developer configured (no Docker). */
+function configuredDatabaseIds(): TestDatabaseId[] {
+  const postgres = Object.keys(process.env).flatMap(name => {
+    const version =
+      /^BACKSTAGE_TEST_DATABASE_POSTGRES(\d+)_CONNECTION_STRING$/.exec(
+        name,
+      )?.[1];
+    return version ? [`POSTGRES_${version}` as TestDatabaseId] : [];
+  });
+  return [...postgres, 'SQLITE_3'];
+}
+
 describe('EciImageCacheStore', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = TestDatabases.create({ ids: configuredDatabaseIds() });
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
@@ -22,12 +38,20 @@ describe('EciImageCacheStore', () => {
       const at = new Date('2026-01-02T03:04:05.000Z');
       const saved = await store.saveSettings(
         'component:default/a',
-        { cacheMode: 'manual', imageCacheSize: 40, imagePullSecrets: ['default:pull'] },
+        {
+          cacheMode: 'manual',
+          imageCacheSize: 40,
+          imagePullSecrets: ['default:pull'],
+        },
         'user:default/owner',
         at,
       );
       expect(saved).toEqual({
-        settings: { cacheMode: 'manual', imageCacheSize: 40, imagePullSecrets: ['default:pull'] },
+        settings: {
+          cacheMode: 'manual',
+          imageCacheSize: 40,
+          imagePullSecrets: ['default:pull'],
+        },
         updatedBy: 'user:default/owner',
         updatedAt: at.toISOString(),
       });
@@ -40,7 +64,12 @@ describe('EciImageCacheStore', () => {
         'user:default/admin',
         later,
       );
-      await store.saveSettings('component:default/b', { cacheMode: 'off' }, 'svc', later);
+      await store.saveSettings(
+        'component:default/b',
+        { cacheMode: 'off' },
+        'svc',
+        later,
+      );
       const all = await store.listSettings();
       expect(all.get('component:default/a')).toEqual({
         settings: { acrInstance: 'cn-shanghai:cri-abc', retentionDays: 7 },
@@ -103,7 +132,11 @@ describe('EciImageCacheStore', () => {
         },
         { replace: true },
       );
-      await store.addHistory({ ...base, entityRef: 'component:default/other', action: 'created' });
+      await store.addHistory({
+        ...base,
+        entityRef: 'component:default/other',
+        action: 'created',
+      });
 
       const history = await store.listHistory('component:default/a');
       expect(history.map(h => [h.action, h.message, h.actor])).toEqual([
@@ -165,15 +198,24 @@ describe('EciImageCacheStore', () => {
         firstSeenAt: first,
       };
       await store.markOrphan(mark);
-      await store.markOrphan({ ...mark, firstSeenAt: new Date('2026-01-05T00:00:00Z') });
-      expect(await store.listOrphanMarks('component:default/a')).toEqual([mark]);
+      await store.markOrphan({
+        ...mark,
+        firstSeenAt: new Date('2026-01-05T00:00:00Z'),
+      });
+      expect(await store.listOrphanMarks('component:default/a')).toEqual([
+        mark,
+      ]);
       await store.clearOrphanMark('hangzhou', 'a-1');
       expect(await store.listOrphanMarks()).toEqual([]);
 
-      expect(await store.getRevision('component:default/a', 'hangzhou')).toBe(0);
+      expect(await store.getRevision('component:default/a', 'hangzhou')).toBe(
+        0,
+      );
       await store.setRevision('component:default/a', 'hangzhou', 2);
       await store.setRevision('component:default/a', 'hangzhou', 3);
-      expect(await store.getRevision('component:default/a', 'hangzhou')).toBe(3);
+      expect(await store.getRevision('component:default/a', 'hangzhou')).toBe(
+        3,
+      );
       expect(await store.listRevisions()).toEqual(
         new Map([['hangzhou\ncomponent:default/a', 3]]),
       );
