@@ -1,3 +1,4 @@
+import { requireValidConfig } from './resolveEntityConfig';
 import {
   BackstageCredentials,
   LoggerService,
@@ -69,14 +70,10 @@ export class CacheCommands {
     ]);
     const saved = await this.store.getSettings(entityRef);
     const resolved = this.resolver.resolve(entity, saved?.settings);
-    if (!resolved.result.ok) {
-      throw new ConflictError(
-        `The configuration of ${entityRef} has problems; fix them before creating a cache: ${resolved.result.problems
-          .map(problem => problem.message)
-          .join('; ')}`,
-      );
-    }
-    const config = resolved.result.value;
+    const config = requireValidConfig(
+      resolved,
+      `The configuration of ${entityRef} has problems; fix them before creating a cache`,
+    );
     if (config.cacheMode !== 'manual') {
       throw new ConflictError(
         `${entityRef} uses cache mode "${config.cacheMode}", so it has no managed cache. ` +
@@ -103,7 +100,10 @@ export class CacheCommands {
     let replaces: string | null = null;
     while (connection.informer.index.get(cache.metadata.name)) {
       const existing = connection.informer.index.get(cache.metadata.name)!;
-      if (!existing.ownership.managed || existing.ownership.entityRef !== entityRef) {
+      if (
+        !existing.ownership.managed ||
+        existing.ownership.entityRef !== entityRef
+      ) {
         throw new ConflictError(
           `ImageCache "${cache.metadata.name}" on cluster "${clusterName}" exists but is not managed for ${entityRef}`,
         );
@@ -150,7 +150,9 @@ export class CacheCommands {
       );
     }
     this.reconcileLater(entityRef);
-    let outcome: CreateCacheResponse['outcome'] = first ? 'refreshed' : 'created';
+    let outcome: CreateCacheResponse['outcome'] = first
+      ? 'refreshed'
+      : 'created';
     if (adopted) outcome = 'adopted';
     return {
       cluster: clusterName,
@@ -311,8 +313,12 @@ export class CacheCommands {
       const current = await connection.api.get(cache.metadata.name);
       if (!isImageCacheOwnedBy(current, entityRef)) {
         throw new ConflictError(
-          `ImageCache "${cache.metadata.name}" on cluster "${connection.config.name}" exists but is not managed for ${entityRef} (${
-            readImageCacheOwnership(current).managed ? 'another entity' : 'unmanaged'
+          `ImageCache "${cache.metadata.name}" on cluster "${
+            connection.config.name
+          }" exists but is not managed for ${entityRef} (${
+            readImageCacheOwnership(current).managed
+              ? 'another entity'
+              : 'unmanaged'
           })`,
         );
       }
@@ -323,10 +329,14 @@ export class CacheCommands {
 
   /** Lets the reconciler tidy up after a mutation, without holding up the response. */
   reconcileLater(entityRef: string): void {
-    this.reconciler.reconcileEntity(entityRef).catch(error =>
-      this.logger.warn(
-        `Reconciling ${entityRef} after a change failed: ${(error as Error).message}`,
-      ),
-    );
+    this.reconciler
+      .reconcileEntity(entityRef)
+      .catch(error =>
+        this.logger.warn(
+          `Reconciling ${entityRef} after a change failed: ${
+            (error as Error).message
+          }`,
+        ),
+      );
   }
 }

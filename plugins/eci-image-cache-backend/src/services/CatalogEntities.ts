@@ -24,7 +24,9 @@ function principalKey(credentials: BackstageCredentials): string {
     userEntityRef?: string;
     subject?: string;
   };
-  return `${principal.type}:${principal.userEntityRef ?? principal.subject ?? ''}`;
+  return `${principal.type}:${
+    principal.userEntityRef ?? principal.subject ?? ''
+  }`;
 }
 
 /**
@@ -89,7 +91,10 @@ export class CatalogEntities {
     const entities: Entity[] = [];
     for await (const page of this.catalog.streamEntities(
       {
-        filter: { [`metadata.annotations.${ANNOTATION_ECI_IMAGES}`]: CATALOG_FILTER_EXISTS },
+        filter: {
+          [`metadata.annotations.${ANNOTATION_ECI_IMAGES}`]:
+            CATALOG_FILTER_EXISTS,
+        },
         fields: FIELDS,
       },
       { credentials },

@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   eciAcrUpdatePermission,
   eciImageCacheCreatePermission,
@@ -44,10 +47,15 @@ export class EntityAccess {
     private readonly permissions: PermissionsService,
   ) {}
 
-  async get(entityRef: string, credentials: BackstageCredentials): Promise<Entity> {
+  async get(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
     const entity = await this.entities.getForCaller(entityRef, credentials);
     if (!entity) {
-      throw new NotFoundError(`Entity ${entityRef} was not found in the catalog`);
+      throw new NotFoundError(
+        `Entity ${entityRef} was not found in the catalog`,
+      );
     }
     return entity;
   }

@@ -5,9 +5,16 @@ import {
   ImageAcrView,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { PluginConfig } from '../config/pluginConfig';
-import { DesiredState, desiredStateOf, desiredStateOfEntity } from '../reconciler/desiredState';
+import {
+  DesiredState,
+  desiredStateOf,
+  desiredStateOfEntity,
+} from '../reconciler/desiredState';
 import { clusterAcrView, imageAcrViews } from './acrViews';
-import { resolveEntityConfig, ResolvedEntityConfig } from './resolveEntityConfig';
+import {
+  resolveEntityConfig,
+  ResolvedEntityConfig,
+} from './resolveEntityConfig';
 
 interface Memo {
   key: string;
@@ -25,11 +32,17 @@ const MAX_ENTRIES = 50_000;
 export class EntityConfigResolver {
   private readonly memo = new Map<string, Memo>();
   /** Fast path: the same entity object (cached catalog lookups) and settings object as last time. */
-  private readonly byObject = new WeakMap<Entity, { settings?: EntitySettings; memo: Memo }>();
+  private readonly byObject = new WeakMap<
+    Entity,
+    { settings?: EntitySettings; memo: Memo }
+  >();
 
   constructor(private readonly config: PluginConfig) {}
 
-  resolve(entity: Entity, settings: EntitySettings | undefined): ResolvedEntityConfig {
+  resolve(
+    entity: Entity,
+    settings: EntitySettings | undefined,
+  ): ResolvedEntityConfig {
     return this.entry(entity, settings).resolved;
   }
 
@@ -41,7 +54,13 @@ export class EntityConfigResolver {
     missingReason?: string,
   ): DesiredState {
     if (!entity || !this.entry(entity, settings).resolved.result.ok) {
-      return desiredStateOfEntity(entity, settings, this.config, revisionOf, missingReason);
+      return desiredStateOfEntity(
+        entity,
+        settings,
+        this.config,
+        revisionOf,
+        missingReason,
+      );
     }
     const memo = this.entry(entity, settings);
     const revision = revisionOf(memo.resolved.cluster.name);
@@ -65,7 +84,12 @@ export class EntityConfigResolver {
       const config = resolved.result.ok ? resolved.result.value : undefined;
       memo.views = {
         acr: this.config.clusters.map(cluster =>
-          clusterAcrView(config, resolved.sources.acrInstance, cluster, this.config.acrInstances),
+          clusterAcrView(
+            config,
+            resolved.sources.acrInstance,
+            cluster,
+            this.config.acrInstances,
+          ),
         ),
         images: imageAcrViews(config, this.config.acrInstances),
       };
@@ -75,7 +99,11 @@ export class EntityConfigResolver {
 
   private entry(entity: Entity, settings: EntitySettings | undefined): Memo {
     const same = this.byObject.get(entity);
-    if (same && same.settings === settings && this.memo.get(same.memo.resolved.entityRef) === same.memo) {
+    if (
+      same &&
+      same.settings === settings &&
+      this.memo.get(same.memo.resolved.entityRef) === same.memo
+    ) {
       return same.memo;
     }
     const found = this.lookup(entity, settings);
@@ -85,7 +113,10 @@ export class EntityConfigResolver {
 
   private lookup(entity: Entity, settings: EntitySettings | undefined): Memo {
     const entityRef = stringifyEntityRef(entity);
-    const key = JSON.stringify([entity.metadata.annotations ?? {}, settings ?? null]);
+    const key = JSON.stringify([
+      entity.metadata.annotations ?? {},
+      settings ?? null,
+    ]);
     const existing = this.memo.get(entityRef);
     if (existing?.key === key) return existing;
     if (this.memo.size >= MAX_ENTRIES) this.memo.clear();

@@ -42,7 +42,11 @@ function newestFirst(a: ObservedImageCache, b: ObservedImageCache) {
   return (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? '');
 }
 
-const DRIFT_FIELDS = ['imageCacheSize', 'retentionDays', 'imagePullSecrets'] as const;
+const DRIFT_FIELDS = [
+  'imageCacheSize',
+  'retentionDays',
+  'imagePullSecrets',
+] as const;
 
 /**
  * Size, retention and secrets are not part of a cache's name: a change to them applies to
@@ -78,7 +82,10 @@ export function managedCacheRoles(
     const newest = new Map<string, ObservedImageCache>();
     for (const cache of [...managed].sort(newestFirst)) {
       if (!newest.has(cache.cluster)) newest.set(cache.cluster, cache);
-      roles.set(cache, newest.get(cache.cluster) === cache ? 'active' : 'previous');
+      roles.set(
+        cache,
+        newest.get(cache.cluster) === cache ? 'active' : 'previous',
+      );
     }
     return roles;
   }
@@ -109,7 +116,10 @@ export class EntityStateService {
     private readonly access: EntityAccess,
   ) {}
 
-  private readonly responses = new Map<string, { stamp: string; json: string }>();
+  private readonly responses = new Map<
+    string,
+    { stamp: string; json: string }
+  >();
 
   /** The state as a JSON string; unchanged states are served from a per-entity copy. */
   async getStateJson(
@@ -160,7 +170,9 @@ export class EntityStateService {
       retries: lifecycle.retriesByEntity.get(entityRef) ?? [],
       marks: lifecycle.orphanMarksByEntity.get(entityRef) ?? [],
       revision:
-        lifecycle.revisions.get(revisionKey(resolved.cluster.name, entityRef)) ?? 0,
+        lifecycle.revisions.get(
+          revisionKey(resolved.cluster.name, entityRef),
+        ) ?? 0,
       history,
       resolved,
       imageKeys: config?.images.map(image => image.normalized) ?? [],
@@ -172,7 +184,10 @@ export class EntityStateService {
   private stampOf(inputs: StateInputs): string {
     const clusters = this.clusters.list().map(({ informer }) => {
       const { state, since } = informer.state;
-      return `${state}|${since}|${informer.index.stampFor(inputs.entityRef, inputs.imageKeys)}`;
+      return `${state}|${since}|${informer.index.stampFor(
+        inputs.entityRef,
+        inputs.imageKeys,
+      )}`;
     });
     return [
       identityOf(inputs.resolved),
@@ -191,39 +206,54 @@ export class EntityStateService {
 
   private build(inputs: StateInputs): EntityStateResponse {
     const { entityRef, entity, decisions, saved, resolved, now } = inputs;
-    const desired = this.resolver.desired(entity, saved?.settings, () => inputs.revision);
-    const retryByKey = new Map(inputs.retries.map(r => [cacheKey(r.cluster, r.cacheName), r]));
-    const markByKey = new Map(inputs.marks.map(m => [cacheKey(m.cluster, m.cacheName), m]));
+    const desired = this.resolver.desired(
+      entity,
+      saved?.settings,
+      () => inputs.revision,
+    );
+    const retryByKey = new Map(
+      inputs.retries.map(r => [cacheKey(r.cluster, r.cacheName), r]),
+    );
+    const markByKey = new Map(
+      inputs.marks.map(m => [cacheKey(m.cluster, m.cacheName), m]),
+    );
     const acrViews = this.resolver.acrViews(entity, saved?.settings);
-    const clusters: EntityClusterView[] = this.clusters.list().map((connection, position) => {
-      const { index } = connection.informer;
-      const managed = index.managedBy(entityRef);
-      const roles = managedCacheRoles(desired, managed);
-      const viewOf = (cache: ObservedImageCache, role: CacheRole): ImageCacheView =>
-        cacheView(cache, role, {
-          now,
-          retry: retryByKey.get(cacheKey(cache.cluster, cache.name)),
-          orphanMark: markByKey.get(cacheKey(cache.cluster, cache.name)),
-          orphanGracePeriodMs: this.config.lifecycle.orphanGracePeriodMs,
-        });
-      const caches = [
-        ...managed.sort(newestFirst).map(cache => viewOf(cache, roles.get(cache)!)),
-        ...index
-          .unmanagedWithAnyImage(inputs.imageKeys)
-          .sort(newestFirst)
-          .map(cache => viewOf(cache, 'unmanaged')),
-      ];
-      return {
-        name: connection.config.name,
-        region: connection.config.region,
-        default: connection.config.isDefault,
-        target: connection.config.name === resolved.cluster.name,
-        sync: syncStateView(connection.informer),
-        caches,
-        acr: acrViews.acr[position],
-        error: clusterErrorOf(connection.informer),
-      };
-    });
+    const clusters: EntityClusterView[] = this.clusters
+      .list()
+      .map((connection, position) => {
+        const { index } = connection.informer;
+        const managed = index.managedBy(entityRef);
+        const roles = managedCacheRoles(desired, managed);
+        const viewOf = (
+          cache: ObservedImageCache,
+          role: CacheRole,
+        ): ImageCacheView =>
+          cacheView(cache, role, {
+            now,
+            retry: retryByKey.get(cacheKey(cache.cluster, cache.name)),
+            orphanMark: markByKey.get(cacheKey(cache.cluster, cache.name)),
+            orphanGracePeriodMs: this.config.lifecycle.orphanGracePeriodMs,
+          });
+        const caches = [
+          ...managed
+            .sort(newestFirst)
+            .map(cache => viewOf(cache, roles.get(cache)!)),
+          ...index
+            .unmanagedWithAnyImage(inputs.imageKeys)
+            .sort(newestFirst)
+            .map(cache => viewOf(cache, 'unmanaged')),
+        ];
+        return {
+          name: connection.config.name,
+          region: connection.config.region,
+          default: connection.config.isDefault,
+          target: connection.config.name === resolved.cluster.name,
+          sync: syncStateView(connection.informer),
+          caches,
+          acr: acrViews.acr[position],
+          error: clusterErrorOf(connection.informer),
+        };
+      });
 
     const active =
       desired.kind === 'cache'
@@ -238,12 +268,16 @@ export class EntityStateService {
       problems: resolved.result.ok ? [] : resolved.result.problems,
       warnings: [
         ...resolved.result.warnings,
-        ...(desired.kind === 'cache' && active ? driftWarnings(desired.cache, active) : []),
+        ...(desired.kind === 'cache' && active
+          ? driftWarnings(desired.cache, active)
+          : []),
       ],
       settings: saved ?? null,
       clusters,
       images: acrViews.images,
-      errors: clusters.flatMap(cluster => (cluster.error ? [cluster.error] : [])),
+      errors: clusters.flatMap(cluster =>
+        cluster.error ? [cluster.error] : [],
+      ),
       history: inputs.history,
       permissions: {
         create: decisions.create,

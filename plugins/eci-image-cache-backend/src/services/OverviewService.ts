@@ -51,18 +51,29 @@ export class OverviewService {
     }
     if (query.phase && !PHASE_PATTERN.test(query.phase)) {
       throw new InputError(
-        `Invalid query: \`phase\`: ${formatValue(query.phase)} is not an ImageCache phase (a single word of letters, e.g. "Ready" or "Failed")`,
+        `Invalid query: \`phase\`: ${formatValue(
+          query.phase,
+        )} is not an ImageCache phase (a single word of letters, e.g. "Ready" or "Failed")`,
       );
     }
-    const connections = this.clusters.list().filter(
-      connection => !query.cluster || connection.config.name === query.cluster,
-    );
+    const connections = this.clusters
+      .list()
+      .filter(
+        connection =>
+          !query.cluster || connection.config.name === query.cluster,
+      );
     if (query.cluster && connections.length === 0) {
-      throw new InputError(`\`cluster\`: "${query.cluster}" is not a configured cluster`);
+      throw new InputError(
+        `\`cluster\`: "${query.cluster}" is not a configured cluster`,
+      );
     }
     // Roles here are approximate (no catalog lookups): the newest cache of an owner on a
     // cluster is "active", marked orphans are "orphan", the rest "previous".
-    const found: Array<{ cache: ObservedImageCache; owner: string; newest: boolean }> = [];
+    const found: Array<{
+      cache: ObservedImageCache;
+      owner: string;
+      newest: boolean;
+    }> = [];
     for (const connection of connections) {
       const { index } = connection.informer;
       for (const ref of owner ? [owner] : Array.from(index.owners())) {
@@ -85,7 +96,9 @@ export class OverviewService {
         )
       : [];
     const readable = new Set(
-      refs.filter((_, index) => decisions[index].result === AuthorizeResult.ALLOW),
+      refs.filter(
+        (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
+      ),
     );
     const marks = new Map(
       (await this.store.listOrphanMarks()).map(mark => [
@@ -106,7 +119,10 @@ export class OverviewService {
           orphanGracePeriodMs: this.config.lifecycle.orphanGracePeriodMs,
         });
       })
-      .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) =>
+          a.cluster.localeCompare(b.cluster) || a.name.localeCompare(b.name),
+      );
     return {
       items,
       errors: connections.flatMap(connection => {

@@ -23,9 +23,12 @@ describe('settings', () => {
     const names = (before: object, after: object) =>
       permissionsForChange(before, after).map(p => p.name);
     expect(names({}, { acrInstance: 'cri-a' })).toEqual(['eci.acr.update']);
-    expect(names({ acrInstance: 'cri-a' }, { acrInstance: 'cri-a', retentionDays: 3 })).toEqual([
-      'eci.imagecache.create',
-    ]);
+    expect(
+      names(
+        { acrInstance: 'cri-a' },
+        { acrInstance: 'cri-a', retentionDays: 3 },
+      ),
+    ).toEqual(['eci.imagecache.create']);
     expect(names({ cacheMode: 'manual' }, { acrInstance: 'cri-a' })).toEqual([
       'eci.acr.update',
       'eci.imagecache.create',

@@ -110,7 +110,11 @@ export class SettingsCommands {
   ): Promise<SavedEntitySettings> {
     await this.access.get(entityRef, credentials);
     const before = (await this.store.getSettings(entityRef))?.settings ?? {};
-    await this.access.require(entityRef, credentials, permissionsForChange(before, raw));
+    await this.access.require(
+      entityRef,
+      credentials,
+      permissionsForChange(before, raw),
+    );
     const settings = normalizeSettings(raw);
     const saved = await this.store.saveSettings(
       entityRef,
@@ -128,7 +132,11 @@ export class SettingsCommands {
   ): Promise<boolean> {
     await this.access.get(entityRef, credentials);
     const before = (await this.store.getSettings(entityRef))?.settings ?? {};
-    await this.access.require(entityRef, credentials, permissionsForChange(before, {}));
+    await this.access.require(
+      entityRef,
+      credentials,
+      permissionsForChange(before, {}),
+    );
     const removed = await this.store.deleteSettings(entityRef);
     this.afterChange(entityRef);
     return removed;

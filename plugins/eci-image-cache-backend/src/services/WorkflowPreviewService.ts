@@ -1,3 +1,4 @@
+import { requireValidConfig } from './resolveEntityConfig';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
@@ -48,15 +49,10 @@ export class WorkflowPreviewService {
       eciImageCacheReadPermission,
     ]);
     const saved = await this.store.getSettings(entityRef);
-    const resolved = this.resolver.resolve(entity, saved?.settings);
-    if (!resolved.result.ok) {
-      throw new ConflictError(
-        `No workflow for ${entityRef} until its configuration is fixed: ${resolved.result.problems
-          .map(problem => problem.message)
-          .join('; ')}`,
-      );
-    }
-    const config = resolved.result.value;
+    const config = requireValidConfig(
+      this.resolver.resolve(entity, saved?.settings),
+      `No workflow for ${entityRef} until its configuration is fixed`,
+    );
     const clusterName = query.cluster ?? config.cluster;
     const connection = this.clusters.find(clusterName);
     if (!connection) {
@@ -66,10 +62,16 @@ export class WorkflowPreviewService {
     }
     const notes: string[] = [];
     const revision = await this.store.getRevision(entityRef, clusterName);
-    const desired = this.resolver.desired(entity, saved?.settings, () => revision);
+    const desired = this.resolver.desired(
+      entity,
+      saved?.settings,
+      () => revision,
+    );
     const managed = connection.informer.index
       .managedBy(entityRef)
-      .sort((a, b) => (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? ''));
+      .sort((a, b) =>
+        (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? ''),
+      );
     const active =
       desired.kind === 'cache' && desired.cluster === clusterName
         ? managed.find(cache => cache.name === desired.cache.metadata.name)
@@ -79,7 +81,9 @@ export class WorkflowPreviewService {
     );
     if (pinnable && pinnable !== active) {
       notes.push(
-        `Pinned to ${pinnable.name}, the newest Ready cache: ${describeState(active)}.`,
+        `Pinned to ${pinnable.name}, the newest Ready cache: ${describeState(
+          active,
+        )}.`,
       );
     }
 
@@ -87,7 +91,9 @@ export class WorkflowPreviewService {
     const imageCacheId = pinnable ? usableImageCacheId(pinnable) : undefined;
     if (requested === 'pinned' && !imageCacheId) {
       throw new ConflictError(
-        `Cannot pin ${entityRef} to a cache on cluster "${clusterName}": ${describeState(active)}, and only Ready caches can be pinned. ` +
+        `Cannot pin ${entityRef} to a cache on cluster "${clusterName}": ${describeState(
+          active,
+        )}, and only Ready caches can be pinned. ` +
           `Use cacheMode=auto, or create the cache and wait until it is Ready.`,
       );
     }
@@ -100,21 +106,32 @@ export class WorkflowPreviewService {
       clusterRegion: connection.config.region,
       acrInstances: this.config.acrInstances,
       imageCacheId:
-        requested === undefined || requested === 'pinned' ? imageCacheId : undefined,
+        requested === undefined || requested === 'pinned'
+          ? imageCacheId
+          : undefined,
       overrides,
     });
     if (requested !== undefined) {
       options.cacheMode = requested;
       if (requested !== 'pinned') delete options.imageCacheId;
     }
-    if (requested === undefined && config.cacheMode === 'manual' && !imageCacheId) {
+    if (
+      requested === undefined &&
+      config.cacheMode === 'manual' &&
+      !imageCacheId
+    ) {
       notes.push(
-        `Uses automatic matching because ${entityRef} has no Ready cache on cluster "${clusterName}" yet (${describeState(active)}); preview again once it is Ready to pin it.`,
+        `Uses automatic matching because ${entityRef} has no Ready cache on cluster "${clusterName}" yet (${describeState(
+          active,
+        )}); preview again once it is Ready to pin it.`,
       );
     }
     const generated = tryGenerateWorkflow(options);
     if (!generated.ok) {
-      throw problemsError('Invalid workflow preview request', generated.problems);
+      throw problemsError(
+        'Invalid workflow preview request',
+        generated.problems,
+      );
     }
     for (const warning of generated.warnings) notes.push(warning.message);
     const workflow = generated.value;
@@ -127,11 +144,13 @@ export class WorkflowPreviewService {
       podAnnotations[POD_ANNOTATION_ACR_INSTANCE_ID_LEGACY] ??
       null;
     const cacheMode = options.cacheMode ?? 'auto';
-    const pinnedId = cacheMode === 'pinned' ? options.imageCacheId ?? null : null;
+    const pinnedId =
+      cacheMode === 'pinned' ? options.imageCacheId ?? null : null;
     return {
       yaml: renderYaml(workflow, {
         entity: entityRef,
-        cache: pinnedId && pinnable ? `${pinnable.name} (${pinnedId})` : undefined,
+        cache:
+          pinnedId && pinnable ? `${pinnable.name} (${pinnedId})` : undefined,
         mode: cacheMode,
       }),
       cacheId: pinnedId,

@@ -49,10 +49,11 @@ export function clusterAcrView(
       id: config.acrInstance.id,
       instanceRegion: config.acrInstance.region ?? null,
       value: acrAnnotationValue(config.acrInstance, cluster.region),
-      reason: `set by ${sources === 'settings' ? 'the saved settings' : 'the alibabacloud.com/acr-instance-id annotation'}; ${regionReason(
-        config.acrInstance.region,
-        cluster.region,
-      )}`,
+      reason: `set by ${
+        sources === 'settings'
+          ? 'the saved settings'
+          : 'the alibabacloud.com/acr-instance-id annotation'
+      }; ${regionReason(config.acrInstance.region, cluster.region)}`,
       source: sources === 'settings' ? 'settings' : 'annotation',
     });
   }
@@ -64,10 +65,9 @@ export function clusterAcrView(
       id: resolution.instance.id,
       instanceRegion: resolution.instance.region,
       value: acrAnnotationValue(resolution.instance, cluster.region),
-      reason: `serves the registry ${resolution.domain} of ${image.original}; ${regionReason(
-        resolution.instance.region,
-        cluster.region,
-      )}`,
+      reason: `serves the registry ${resolution.domain} of ${
+        image.original
+      }; ${regionReason(resolution.instance.region, cluster.region)}`,
       source: 'image-domain',
     };
     view.instances.push(use);

@@ -1,14 +1,23 @@
 import { ConfigReader } from '@backstage/config';
 import { readPluginConfig } from '../config/pluginConfig';
 import { component } from '../__testUtils__/FakeCatalog';
-import { effectiveConfigView, resolveEntityConfig } from './resolveEntityConfig';
+import {
+  effectiveConfigView,
+  resolveEntityConfig,
+} from './resolveEntityConfig';
 
 const config = readPluginConfig(
   new ConfigReader({
     eciImageCache: {
       acr: { instances: [{ id: 'cri-shanghai1', region: 'cn-shanghai' }] },
       clusters: [
-        { name: 'hz', url: 'https://a', region: 'cn-hangzhou', authProvider: 'serviceAccount', default: true },
+        {
+          name: 'hz',
+          url: 'https://a',
+          region: 'cn-hangzhou',
+          authProvider: 'serviceAccount',
+          default: true,
+        },
         {
           name: 'sh',
           url: 'https://b',
@@ -31,7 +40,11 @@ describe('resolveEntityConfig', () => {
     });
     const resolved = resolveEntityConfig(
       entity,
-      { imageCacheSize: 80, cacheMode: 'manual', imagePullSecrets: ['default:a', 'default:b'] },
+      {
+        imageCacheSize: 80,
+        cacheMode: 'manual',
+        imagePullSecrets: ['default:a', 'default:b'],
+      },
       config,
     );
     expect(effectiveConfigView(resolved)).toEqual({
@@ -39,7 +52,10 @@ describe('resolveEntityConfig', () => {
       cacheMode: { value: 'manual', source: 'settings' },
       imageCacheSize: { value: 40, source: 'annotation' },
       retentionDays: { value: 14, source: 'default' },
-      imagePullSecrets: { value: ['default:a', 'default:b'], source: 'settings' },
+      imagePullSecrets: {
+        value: ['default:a', 'default:b'],
+        source: 'settings',
+      },
       acrInstance: { value: null, source: 'default' },
       cluster: { value: 'hz', source: 'default' },
       argoNamespace: { value: 'argo', source: 'default' },
@@ -48,12 +64,18 @@ describe('resolveEntityConfig', () => {
 
   it('uses the defaults and the namespace allow-list of the target cluster', () => {
     const ok = resolveEntityConfig(
-      component('etl', { 'alibabacloud.com/eci-images': 'busybox:1.36', 'alibabacloud.com/eci-cluster': 'sh' }),
+      component('etl', {
+        'alibabacloud.com/eci-images': 'busybox:1.36',
+        'alibabacloud.com/eci-cluster': 'sh',
+      }),
       undefined,
       config,
     );
     expect(ok.cluster.name).toBe('sh');
-    expect(effectiveConfigView(ok)?.argoNamespace).toEqual({ value: 'workflows', source: 'default' });
+    expect(effectiveConfigView(ok)?.argoNamespace).toEqual({
+      value: 'workflows',
+      source: 'default',
+    });
     const refused = resolveEntityConfig(
       component('etl', {
         'alibabacloud.com/eci-images': 'busybox:1.36',
@@ -64,7 +86,9 @@ describe('resolveEntityConfig', () => {
       config,
     );
     expect(refused.result.ok).toBe(false);
-    expect(!refused.result.ok && refused.result.problems[0].rule).toBe('namespace-not-allowed');
+    expect(!refused.result.ok && refused.result.problems[0].rule).toBe(
+      'namespace-not-allowed',
+    );
   });
 
   it('fills in the configured region of an ACR instance named without one', () => {
@@ -88,7 +112,9 @@ describe('resolveEntityConfig', () => {
       undefined,
       config,
     );
-    expect(effectiveConfigView(unknown)?.acrInstance.value).toBe('cri-elsewhere');
+    expect(effectiveConfigView(unknown)?.acrInstance.value).toBe(
+      'cri-elsewhere',
+    );
   });
 
   it('names the setting, not the annotation, when a saved value is the problem', () => {
@@ -100,7 +126,9 @@ describe('resolveEntityConfig', () => {
     expect(resolved.result.ok).toBe(false);
     expect(!resolved.result.ok && resolved.result.problems[0]).toMatchObject({
       field: 'settings.retentionDays',
-      message: expect.stringMatching(/^`settings\.retentionDays`: "0" is below the minimum/),
+      message: expect.stringMatching(
+        /^`settings\.retentionDays`: "0" is below the minimum/,
+      ),
     });
   });
 });

@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_ACR_INSTANCE_ID,
@@ -40,6 +41,24 @@ export interface ResolvedEntityConfig {
   cluster: ClusterConfig;
 }
 
+/**
+ * The valid effective configuration, or a ConflictError that says what cannot
+ * happen (`blocked`) and lists every problem.
+ */
+export function requireValidConfig(
+  resolved: ResolvedEntityConfig,
+  blocked: string,
+): EciEntityConfig {
+  if (!resolved.result.ok) {
+    throw new ConflictError(
+      `${blocked}: ${resolved.result.problems
+        .map(problem => problem.message)
+        .join('; ')}`,
+    );
+  }
+  return resolved.result.value;
+}
+
 function settingAsAnnotation(
   key: keyof EntitySettings,
   value: EntitySettings[keyof EntitySettings],
@@ -74,9 +93,14 @@ function withConfiguredAcrRegion(
 ): EciEntityConfig {
   const ref = entityConfig.acrInstance;
   if (!ref || ref.region !== undefined) return entityConfig;
-  const configured = config.acrInstances.find(instance => instance.id === ref.id);
+  const configured = config.acrInstances.find(
+    instance => instance.id === ref.id,
+  );
   return configured
-    ? { ...entityConfig, acrInstance: { id: ref.id, region: configured.region } }
+    ? {
+        ...entityConfig,
+        acrInstance: { id: ref.id, region: configured.region },
+      }
     : entityConfig;
 }
 
@@ -142,7 +166,11 @@ export function resolveEntityConfig(
         value: withConfiguredAcrRegion(result.value, config),
         warnings: rename(result.warnings),
       }
-    : { ...result, problems: rename(result.problems), warnings: rename(result.warnings) };
+    : {
+        ...result,
+        problems: rename(result.problems),
+        warnings: rename(result.warnings),
+      };
 
   return {
     entityRef: stringifyEntityRef(entity),
@@ -179,7 +207,9 @@ export function effectiveConfigView(
       source: sources.imagePullSecrets,
     },
     acrInstance: {
-      value: config.acrInstance ? formatAcrInstanceRef(config.acrInstance) : null,
+      value: config.acrInstance
+        ? formatAcrInstanceRef(config.acrInstance)
+        : null,
       source: sources.acrInstance,
     },
     cluster: { value: config.cluster, source: sources.cluster },

@@ -35,7 +35,9 @@ export function cacheView(
     name: cache.name,
     managed: cache.ownership.managed,
     role,
-    entityRef: cache.ownership.managed ? cache.ownership.entityRef ?? null : null,
+    entityRef: cache.ownership.managed
+      ? cache.ownership.entityRef ?? null
+      : null,
     images: spec.images as string[],
     phase: status.phase ?? null,
     progress: status.progress ?? null,
@@ -62,7 +64,8 @@ export function cacheView(
         : null,
     deleteAfter: context.orphanMark
       ? new Date(
-          context.orphanMark.firstSeenAt.getTime() + context.orphanGracePeriodMs,
+          context.orphanMark.firstSeenAt.getTime() +
+            context.orphanGracePeriodMs,
         ).toISOString()
       : null,
   };
@@ -90,7 +93,11 @@ export function clusterErrorView(cluster: string, error: Error): ClusterError {
 }
 
 /** The error to show for a cluster whose watch cache is not current. */
-export function clusterErrorOf(informer: ImageCacheInformer): ClusterError | null {
+export function clusterErrorOf(
+  informer: ImageCacheInformer,
+): ClusterError | null {
   const { state, error } = informer.state;
-  return state === 'error' && error ? clusterErrorView(informer.cluster, error) : null;
+  return state === 'error' && error
+    ? clusterErrorView(informer.cluster, error)
+    : null;
 }
