@@ -167,18 +167,28 @@ export class ImageCacheApi {
     }
   }
 
-  /** Starts a watch from `resourceVersion`; `done` is called once when it ends, with the raw error if any. */
-  watch(
+  /**
+   * Starts a watch from `resourceVersion` and resolves once it is connected; `done` is called once
+   * when it ends, with the raw error if any. Aborting `signal` ends the watch at any point, also
+   * while it is still connecting.
+   */
+  async watch(
     resourceVersion: string,
     onEvent: (type: string, object: any) => void,
     done: (error: unknown) => void,
-  ): Promise<AbortController> {
-    return this.watcher.watch(
+    signal: AbortSignal,
+  ): Promise<void> {
+    const controller = await this.watcher.watch(
       WATCH_PATH,
       { resourceVersion, allowWatchBookmarks: true },
       onEvent,
       done,
     );
+    if (signal.aborted) {
+      controller.abort();
+    } else {
+      signal.addEventListener('abort', () => controller.abort(), { once: true });
+    }
   }
 
   private async takeWriteToken(mode: WriteMode, action: string) {

@@ -43,7 +43,8 @@ export class ImageCacheInformer {
   };
   private resourceVersion = '';
   private stopped = true;
-  private controller: AbortController | undefined;
+  /** Aborts the current watch; assigned before anything is awaited, so `stop()` always reaches it. */
+  private currentWatch: AbortController | undefined;
   private sleepTimer: NodeJS.Timeout | undefined;
   private wakeSleep: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -80,7 +81,7 @@ export class ImageCacheInformer {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.controller?.abort();
+    this.currentWatch?.abort();
     if (this.sleepTimer) clearTimeout(this.sleepTimer);
     this.wakeSleep?.();
     await this.loop;
@@ -181,40 +182,52 @@ export class ImageCacheInformer {
   }
 
   private async watchOnce(): Promise<WatchOutcome> {
+    const abort = new AbortController();
+    this.currentWatch = abort;
     let gone = false;
+    let hasEnded = false;
     let finish: (error: unknown) => void = () => {};
     const ended = new Promise<unknown>(resolve => {
-      finish = resolve;
+      finish = error => {
+        hasEnded = true;
+        resolve(error);
+      };
     });
-    let endedEarly = false;
-    this.controller = await this.api.watch(
-      this.resourceVersion,
-      (type: string, object: any) => {
-        if (type === 'ERROR') {
-          if (object?.code === 410) {
-            gone = true;
-            this.controller?.abort();
+    // Stopping (or a 410 event) ends this watch at once, even before it has connected.
+    abort.signal.addEventListener('abort', () => finish(undefined), { once: true });
+    this.api
+      .watch(
+        this.resourceVersion,
+        (type: string, object: any) => {
+          if (type === 'ERROR') {
+            if (object?.code === 410) {
+              gone = true;
+              abort.abort();
+            }
+            return;
           }
-          return;
-        }
-        const resourceVersion = object?.metadata?.resourceVersion;
-        if (type === 'ADDED' || type === 'MODIFIED') {
-          this.index.upsert(observeImageCache(this.cluster, object));
-        } else if (type === 'DELETED' && object?.metadata?.name) {
-          this.index.remove(object.metadata.name);
-        }
-        if (resourceVersion) this.resourceVersion = String(resourceVersion);
-      },
-      error => {
-        endedEarly = true;
-        finish(error);
-      },
-    );
-    if (!endedEarly && !this.stopped) {
-      this.backoffMs = this.initialBackoffMs;
-      this.setState('synced');
-    }
+          const resourceVersion = object?.metadata?.resourceVersion;
+          if (type === 'ADDED' || type === 'MODIFIED') {
+            this.index.upsert(observeImageCache(this.cluster, object));
+          } else if (type === 'DELETED' && object?.metadata?.name) {
+            this.index.remove(object.metadata.name);
+          }
+          if (resourceVersion) this.resourceVersion = String(resourceVersion);
+        },
+        error => finish(error),
+        abort.signal,
+      )
+      .then(
+        () => {
+          if (!hasEnded && !this.stopped) {
+            this.backoffMs = this.initialBackoffMs;
+            this.setState('synced');
+          }
+        },
+        error => finish(error),
+      );
     const error = await ended;
+    abort.abort();
     if (gone || kubernetesStatusCode(error) === 410) {
       return { gone: true };
     }
