@@ -188,18 +188,43 @@ describe('the HTTP API', () => {
         }),
       ]);
 
+      // While the first revision is being built, the same request names it and another is refused.
+      const again = await t.post('/entities/component/default/web/caches', { retentionDays: 3 });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ outcome: 'in-flight', revision: 0, cache: { name: first } });
+      const other = await t.post('/entities/component/default/web/caches', {});
+      expect(other.status).toBe(409);
+      expect(other.body.error.message).toMatch(/Revision 0 .* is still being built/);
+
+      emulator.advance(10 * MINUTE);
+      await waitFor(async () => {
+        const state = (await t.get('/entities/component/default/web')).body;
+        return state.clusters[0].caches.find((c: any) => c.name === first)?.phase === 'Ready';
+      }, 'the first cache to be Ready');
       const refreshed = await t.post('/entities/component/default/web/caches', {});
       expect(refreshed.status).toBe(201);
-      expect(refreshed.body).toMatchObject({ outcome: 'refreshed', replaces: first });
+      expect(refreshed.body).toMatchObject({
+        outcome: 'refreshed',
+        replaces: first,
+        revision: 1,
+        requestedBy: OWNER,
+        cache: { role: 'pending', retentionDays: 30 },
+      });
       const second = refreshed.body.cache.name;
       expect(second).not.toBe(first);
       expect(caches(emulator).map(c => c.metadata.name).sort()).toEqual([first, second].sort());
 
-      // The reconciler now wants the refreshed cache; the first one stays until it is Ready.
+      // The refreshed cache becomes current once Ready; until then the first one serves.
       await t.reconcile();
       let state = (await t.get('/entities/component/default/web')).body;
-      const roles = Object.fromEntries(state.clusters[0].caches.map((c: any) => [c.name, c.role]));
-      expect(roles).toEqual({ [first]: 'previous', [second]: 'active' });
+      let roles = Object.fromEntries(state.clusters[0].caches.map((c: any) => [c.name, c.role]));
+      expect(roles).toEqual({ [first]: 'active', [second]: 'pending' });
+      emulator.advance(10 * MINUTE);
+      await waitFor(async () => {
+        state = (await t.get('/entities/component/default/web')).body;
+        roles = Object.fromEntries(state.clusters[0].caches.map((c: any) => [c.name, c.role]));
+        return roles[second] === 'active' && roles[first] === 'previous';
+      }, 'the refreshed cache to become current');
 
       const deleted = await t.del(`/entities/component/default/web/caches/hangzhou/${first}`);
       expect(deleted.status).toBe(200);
@@ -218,6 +243,8 @@ describe('the HTTP API', () => {
       );
       expect(t.audits.map(a => [a.eventId, a.outcome])).toEqual([
         ['cache-create', 'success'],
+        ['cache-create', 'success'],
+        ['cache-create', 'fail'],
         ['cache-create', 'success'],
         ['cache-delete', 'success'],
         ['cache-delete', 'success'],

@@ -142,18 +142,23 @@ describe('ImageCache lifecycle against the emulator', () => {
 
       t.catalog.set(component('web', { [IMAGES]: 'nginx:latest', [MODE]: 'manual' }));
       await t.reconcile();
+      // The new cache is built while the first one stays current.
       const second = await waitForCache(
         t,
         'web',
-        c => c.role === 'active' && c.name !== first.name,
+        c => c.role === 'pending' && c.name !== first.name,
         'the second cache',
       );
       let state = await entityState(t, 'web');
       expect(state.clusters[0].caches.find((c: any) => c.name === first.name).role).toBe(
-        'previous',
+        'active',
       );
       emulator.advance(10 * MINUTE);
-      await waitForCache(t, 'web', c => c.name === second.name && c.phase === 'Ready', 'second Ready');
+      await waitForCache(t, 'web', c => c.name === second.name && c.role === 'active', 'second current');
+      state = await entityState(t, 'web');
+      expect(state.clusters[0].caches.find((c: any) => c.name === first.name).role).toBe(
+        'previous',
+      );
       await t.reconcile();
       await waitForHistory(t, 'web', 'rotated');
       expect(managedCaches(emulator).map(c => c.metadata.name).sort()).toEqual(

@@ -11,6 +11,7 @@ import { HistoryCache } from './database/HistoryCache';
 import { LifecycleStateCache } from './database/LifecycleStateCache';
 import { recordPhaseTransitions } from './reconciler/PhaseTransitionRecorder';
 import { Reconciler } from './reconciler/Reconciler';
+import { ReconcileLease } from './reconciler/ReconcileLease';
 import { createRouter, MUTATING_ROUTE_PREFIXES } from './router';
 import { CacheCommands } from './services/CacheCommands';
 import { CatalogEntities } from './services/CatalogEntities';
@@ -71,6 +72,7 @@ export const eciImageCachePlugin = createBackendPlugin({
           resolver,
           entities,
           deps.logger,
+          new ReconcileLease(store),
         );
         const cacheCommands = new CacheCommands(
           config,
@@ -133,7 +135,9 @@ export const eciImageCachePlugin = createBackendPlugin({
           timeout: { minutes: 10 },
           fn: async () => {
             const summary = await reconciler.reconcileAll();
-            if (summary.actions > 0 || summary.errors > 0) {
+            if (summary.skipped) {
+              deps.logger.info('Reconciliation skipped: another replica holds the reconciler lease');
+            } else if (summary.actions > 0 || summary.errors > 0) {
               deps.logger.info(
                 `Reconciled ${summary.entities} entities: ${summary.actions} actions, ${summary.errors} errors`,
               );

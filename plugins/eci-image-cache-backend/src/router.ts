@@ -142,7 +142,7 @@ export async function createRouter(
       const body = parse(createCacheSchema, req.body, 'cache request');
       return options.cacheCommands.createCache(entityRef, body, credentials);
     });
-    res.status(result.outcome === 'adopted' ? 200 : 201).json(result);
+    res.status(result.status).json(result.body);
   });
 
   router.delete(`${ENTITY}/caches/:cluster/:cacheName`, async (req, res) => {

@@ -1,23 +1,12 @@
 import {
   mockServices,
-  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { EciImageCacheStore } from './EciImageCacheStore';
+import { configuredDatabaseIds } from '../__testUtils__/databaseIds';
 
 jest.setTimeout(60_000);
 
-/** SQLite always, plus PostgreSQL of the version CI or the developer configured (no Docker). */
-function configuredDatabaseIds(): TestDatabaseId[] {
-  const postgres = Object.keys(process.env).flatMap(name => {
-    const version =
-      /^BACKSTAGE_TEST_DATABASE_POSTGRES(\d+)_CONNECTION_STRING$/.exec(
-        name,
-      )?.[1];
-    return version ? [`POSTGRES_${version}` as TestDatabaseId] : [];
-  });
-  return [...postgres, 'SQLITE_3'];
-}
 
 describe('EciImageCacheStore', () => {
   const databases = TestDatabases.create({ ids: configuredDatabaseIds() });

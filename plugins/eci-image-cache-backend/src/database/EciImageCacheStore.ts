@@ -7,6 +7,7 @@ import {
   EntitySettings,
   HistoryAction,
   HistoryEntry,
+  ImageCache,
   SavedEntitySettings,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { Knex } from 'knex';
@@ -49,6 +50,54 @@ export interface OrphanMark {
   entityRef: string;
   reason: string;
   firstSeenAt: Date;
+}
+
+/** The ImageCache a cache command asked for: the entity's desired revision on a cluster. */
+export interface CacheIntent {
+  entityRef: string;
+  cluster: string;
+  revision: number;
+  cache: ImageCache;
+  /** The entity configuration the command was made against (see `baseKeyOf`). */
+  baseKey: string;
+  requestedBy: string;
+  requestedAt: Date;
+}
+
+/** An entity's revision row on a cluster, as a cache command finds it. */
+export interface RevisionRow {
+  revision: number;
+  intent?: CacheIntent;
+}
+
+/** What a cache command decided inside its transaction: the intent to record, if any. */
+export interface IntentDecision<T> {
+  record?: CacheIntent;
+  result: T;
+}
+
+type RevisionDbRow = {
+  entity_ref: string;
+  cluster: string;
+  revision: number | string;
+  cache_name: string | null;
+  cache_spec: string | null;
+  base_key: string | null;
+  requested_by: string | null;
+  requested_at: string | Date | number | null;
+};
+
+function intentFromRow(row: RevisionDbRow): CacheIntent | undefined {
+  if (!row.cache_spec || !row.base_key || !row.requested_at) return undefined;
+  return {
+    entityRef: row.entity_ref,
+    cluster: row.cluster,
+    revision: Number(row.revision),
+    cache: JSON.parse(row.cache_spec),
+    baseKey: row.base_key,
+    requestedBy: row.requested_by ?? '',
+    requestedAt: toDate(row.requested_at),
+  };
 }
 
 type SettingsRow = {
@@ -327,7 +376,92 @@ export class EciImageCacheStore {
     await this.knex('eci_cache_revisions')
       .insert({ entity_ref: entityRef, cluster, revision })
       .onConflict(['entity_ref', 'cluster'])
-      .merge();
+      .merge(['revision']);
     this.wrote();
+  }
+
+  /** The last command's intent per `${cluster}\n${entityRef}`. */
+  async listIntents(): Promise<Map<string, CacheIntent>> {
+    const rows = await this.knex<RevisionDbRow>('eci_cache_revisions')
+      .whereNotNull('cache_spec')
+      .select();
+    const intents = new Map<string, CacheIntent>();
+    for (const row of rows) {
+      const intent = intentFromRow(row);
+      if (intent) intents.set(`${row.cluster}\n${row.entity_ref}`, intent);
+    }
+    return intents;
+  }
+
+  /**
+   * Reads an entity's revision row on a cluster, locked against concurrent commands of any
+   * replica, lets `decide` choose, and records its intent (the new desired revision) in the
+   * same transaction.
+   */
+  async recordIntent<T>(
+    entityRef: string,
+    cluster: string,
+    decide: (current: RevisionRow) => IntentDecision<T>,
+  ): Promise<T> {
+    const key = { entity_ref: entityRef, cluster };
+    await this.knex('eci_cache_revisions')
+      .insert({ ...key, revision: 0 })
+      .onConflict(['entity_ref', 'cluster'])
+      .ignore();
+    const result = await this.knex.transaction(async trx => {
+      const query = trx<RevisionDbRow>('eci_cache_revisions').where(key);
+      const row = await (this.isSqlite() ? query : query.forUpdate()).first();
+      const decision = decide({
+        revision: Number(row?.revision ?? 0),
+        intent: row ? intentFromRow(row) : undefined,
+      });
+      const intent = decision.record;
+      if (intent) {
+        await trx('eci_cache_revisions').where(key).update({
+          revision: intent.revision,
+          cache_name: intent.cache.metadata.name,
+          cache_spec: JSON.stringify(intent.cache),
+          base_key: intent.baseKey,
+          requested_by: intent.requestedBy.slice(0, 255),
+          requested_at: intent.requestedAt,
+        });
+      }
+      return decision.result;
+    });
+    this.wrote();
+    return result;
+  }
+
+  /**
+   * Takes or renews the lease `name` for `holder` if it is free, expired or already theirs.
+   * One conditional UPDATE, so two replicas never both succeed.
+   */
+  async tryAcquireLease(
+    name: string,
+    holder: string,
+    ttlMs: number,
+    now: number = Date.now(),
+  ): Promise<boolean> {
+    await this.knex('eci_reconcile_leases')
+      .insert({ name, holder: '', expires_at_ms: 0 })
+      .onConflict('name')
+      .ignore();
+    const updated = await this.knex('eci_reconcile_leases')
+      .where({ name })
+      .andWhere(free =>
+        free.where({ holder }).orWhere('expires_at_ms', '<', now),
+      )
+      .update({ holder, expires_at_ms: now + ttlMs });
+    return Number(updated) === 1;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.knex('eci_reconcile_leases')
+      .where({ name, holder })
+      .update({ holder: '', expires_at_ms: 0 });
+  }
+
+  private isSqlite(): boolean {
+    return /sqlite/.test(String(this.knex.client.config.client));
   }
 }

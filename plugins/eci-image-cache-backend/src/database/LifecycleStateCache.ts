@@ -1,5 +1,6 @@
 import { SavedEntitySettings } from '@eci-portal/plugin-eci-image-cache-common';
 import {
+  CacheIntent,
   EciImageCacheStore,
   OrphanMark,
   RetryState,
@@ -10,6 +11,8 @@ export interface LifecycleState {
   settings: Map<string, SavedEntitySettings>;
   /** By `${cluster}\n${entityRef}`. */
   revisions: Map<string, number>;
+  /** The last cache command per `${cluster}\n${entityRef}`. */
+  intents: Map<string, CacheIntent>;
   retries: RetryState[];
   orphanMarks: OrphanMark[];
   retriesByEntity: Map<string, RetryState[]>;
@@ -27,7 +30,7 @@ function byEntity<T extends { entityRef: string }>(rows: T[]): Map<string, T[]> 
 }
 
 /**
- * A short-lived copy of the settings, revisions, retry plans and orphan marks, so entity
+ * A short-lived copy of the settings, revisions and intents, retry plans and orphan marks, so entity
  * reads cost no database round trip. Writes of this process invalidate it at once; writes
  * of other replicas are seen after at most `maxAgeMs`.
  */
@@ -68,16 +71,23 @@ export class LifecycleStateCache {
     return entry.promise;
   }
 
+  /** Reads everything with a query started now, never joining an earlier read (for the lease holder). */
+  async readNow(): Promise<LifecycleState> {
+    return this.read(this.generation, this.now());
+  }
+
   private async read(generation: number, startedAt: number): Promise<LifecycleState> {
-    const [settings, revisions, retries, orphanMarks] = await Promise.all([
+    const [settings, revisions, intents, retries, orphanMarks] = await Promise.all([
       this.store.listSettings(),
       this.store.listRevisions(),
+      this.store.listIntents(),
       this.store.listRetries(),
       this.store.listOrphanMarks(),
     ]);
     const state: LifecycleState = {
       settings,
       revisions,
+      intents,
       retries,
       orphanMarks,
       retriesByEntity: byEntity(retries),

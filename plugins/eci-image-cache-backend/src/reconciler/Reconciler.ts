@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_ECI_IMAGES,
@@ -7,10 +8,11 @@ import {
   SavedEntitySettings,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { ClusterConnection, ClusterRegistry } from '../cluster/ClusterRegistry';
-import { WriteLimitReachedError } from '../cluster/ImageCacheApi';
+import { WriteLimitReachedError, WriteMode } from '../cluster/ImageCacheApi';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
 import { PluginConfig } from '../config/pluginConfig';
 import {
+  CacheIntent,
   EciImageCacheStore,
   OrphanMark,
   RetryState,
@@ -19,12 +21,14 @@ import { LifecycleStateCache } from '../database/LifecycleStateCache';
 import { CatalogEntities } from '../services/CatalogEntities';
 import { DesiredState } from './desiredState';
 import { EntityConfigResolver } from '../services/EntityConfigResolver';
-import { KeyedMutex } from './KeyedMutex';
+import { withIntent } from './cacheIntent';
 import { cacheKey, planEntity, ReconcileAction } from './planEntity';
+import { ReconcileLease } from './ReconcileLease';
 
 interface RunContext {
   settings: Map<string, SavedEntitySettings>;
   revisions: Map<string, number>;
+  intents: Map<string, CacheIntent>;
   retries: Map<string, RetryState>;
   orphanMarks: Map<string, OrphanMark>;
   synced: ClusterConnection[];
@@ -36,7 +40,14 @@ export interface ReconcileSummary {
   entities: number;
   actions: number;
   errors: number;
+  /** The lease was held elsewhere for the whole wait: nothing was done. */
+  skipped?: boolean;
 }
+
+/** How long the scheduled pass waits for the lease (a command's reconcile holds it briefly). */
+const PASS_LEASE_WAIT_MS = 30_000;
+/** How long a command waits for the lease before leaving the work to the next pass. */
+export const COMMAND_LEASE_WAIT_MS = 10_000;
 
 const YIELD_EVERY = 25;
 
@@ -52,11 +63,12 @@ function failureMessage(cache: ObservedImageCache): string {
 }
 
 /**
- * Applies each entity's desired state to the clusters. Only managed caches owned by the
- * entity are ever created or deleted; clusters whose watch cache is not synced are left alone.
+ * Applies each entity's desired state to the clusters: the only writer of ImageCaches and of
+ * their history. Every write happens under the {@link ReconcileLease}, on whichever replica.
+ * Only managed caches owned by the entity are ever created or deleted; clusters whose watch
+ * cache is not synced are left alone.
  */
 export class Reconciler {
-  private readonly mutex = new KeyedMutex();
   /** Rotations already written to the history by this process (the DB dedupes across replicas). */
   private readonly recordedRotations = new Set<string>();
 
@@ -68,11 +80,19 @@ export class Reconciler {
     private readonly resolver: EntityConfigResolver,
     private readonly entities: CatalogEntities,
     private readonly logger: LoggerService,
+    private readonly lease: ReconcileLease,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** One pass over every entity with images and every owner of a managed cache. */
   async reconcileAll(): Promise<ReconcileSummary> {
+    const outcome = await this.lease.run(() => this.pass(), PASS_LEASE_WAIT_MS);
+    return outcome.acquired
+      ? outcome.value
+      : { entities: 0, actions: 0, errors: 0, skipped: true };
+  }
+
+  private async pass(): Promise<ReconcileSummary> {
     const candidates = await this.entities.listWithImages();
     const context = await this.loadContext();
     const byRef = new Map(
@@ -96,8 +116,11 @@ export class Reconciler {
       const missingReason = withoutImages.has(entityRef)
         ? `the ${ANNOTATION_ECI_IMAGES} annotation was removed`
         : 'the entity is no longer in the catalog';
-      const result = await this.mutex.run(entityRef, () =>
-        this.reconcileWith(entityRef, entity, missingReason, context),
+      const result = await this.reconcileWith(
+        entityRef,
+        entity,
+        missingReason,
+        context,
       );
       summary.entities += 1;
       summary.actions += result.actions;
@@ -106,28 +129,66 @@ export class Reconciler {
     return summary;
   }
 
-  /** Reconciles one entity now (after an API mutation). */
-  async reconcileEntity(entityRef: string): Promise<void> {
+  /**
+   * Reconciles one entity now (after a command), under the lease; returns false when the
+   * lease did not come within `waitMs` (the next pass does the work then).
+   */
+  async reconcileEntity(
+    entityRef: string,
+    waitMs = COMMAND_LEASE_WAIT_MS,
+  ): Promise<boolean> {
+    const outcome = await this.lease.run(
+      () => this.reconcileOne(entityRef),
+      waitMs,
+    );
+    return outcome.acquired;
+  }
+
+  /**
+   * Deletes a cache on a caller's request, then reconciles its entity (which recreates the
+   * cache if the entity still wants it), all under the lease.
+   */
+  async deleteOnRequest(
+    entityRef: string,
+    target: ObservedImageCache,
+    actor: string,
+  ): Promise<void> {
+    const outcome = await this.lease.run(async () => {
+      const context = await this.loadContext();
+      await this.delete(entityRef, target, 'deleted', `deleted by ${actor}`, context, {
+        mode: 'wait',
+        actor,
+      });
+      await this.reconcileOne(entityRef);
+    }, COMMAND_LEASE_WAIT_MS);
+    if (!outcome.acquired) {
+      throw new ServiceUnavailableError(
+        `The reconciler is busy with another change; ${target.name} was not deleted. Try again in a few seconds.`,
+      );
+    }
+  }
+
+  private async reconcileOne(entityRef: string): Promise<void> {
     const [entity, context] = await Promise.all([
       this.entities.getOwn(entityRef),
       this.loadContext(),
     ]);
-    await this.mutex.run(entityRef, () =>
-      this.reconcileWith(
-        entityRef,
-        entity,
-        'the entity is no longer in the catalog',
-        context,
-      ),
+    await this.reconcileWith(
+      entityRef,
+      entity,
+      'the entity is no longer in the catalog',
+      context,
     );
   }
 
   private async loadContext(): Promise<RunContext> {
-    const { settings, revisions, retries, orphanMarks } =
-      await this.lifecycleState.load();
+    // Read after the lease was taken: every command committed before is in it.
+    const { settings, revisions, intents, retries, orphanMarks } =
+      await this.lifecycleState.readNow();
     return {
       settings,
       revisions,
+      intents,
       retries: new Map(retries.map(r => [cacheKey(r.cluster, r.cacheName), r])),
       orphanMarks: new Map(
         orphanMarks.map(m => [cacheKey(m.cluster, m.cacheName), m]),
@@ -145,12 +206,18 @@ export class Reconciler {
     missingReason: string,
     context: RunContext,
   ): DesiredState {
-    return this.resolver.desired(
+    const configured = this.resolver.desired(
       entity,
       context.settings.get(entityRef)?.settings,
       cluster => context.revisions.get(revisionKey(cluster, entityRef)) ?? 0,
       missingReason,
     );
+    return configured.kind === 'cache'
+      ? withIntent(
+          configured,
+          context.intents.get(revisionKey(configured.cluster, entityRef)),
+        )
+      : configured;
   }
 
   private async reconcileWith(
@@ -202,9 +269,22 @@ export class Reconciler {
     context: RunContext,
   ): Promise<void> {
     switch (action.type) {
-      case 'create':
-        await this.create(entityRef, action.cluster, action.cache, action.reason, context);
+      case 'create': {
+        const intent = context.intents.get(revisionKey(action.cluster, entityRef));
+        const requested =
+          intent?.cache.metadata.name === action.cache.metadata.name ? intent : undefined;
+        await this.create(
+          entityRef,
+          action.cluster,
+          action.cache,
+          requested
+            ? `revision ${requested.revision} requested by ${requested.requestedBy}; ${action.reason}`
+            : action.reason,
+          context,
+          requested?.requestedBy,
+        );
         return;
+      }
       case 'delete':
         await this.delete(entityRef, action.target, action.historyAction, action.reason, context);
         return;
@@ -233,13 +313,26 @@ export class Reconciler {
         await this.create(entityRef, action.cluster, action.cache, `retry ${action.attempt}`, context);
         return;
       }
-      case 'schedule-retry':
-        await this.store.saveRetry(action.retry);
-        context.retries.set(
-          cacheKey(action.retry.cluster, action.retry.cacheName),
-          action.retry,
+      case 'schedule-retry': {
+        const { retry, target, keeps } = action;
+        await this.store.saveRetry(retry);
+        context.retries.set(cacheKey(retry.cluster, retry.cacheName), retry);
+        await this.store.addHistory(
+          {
+            entityRef,
+            cluster: retry.cluster,
+            cacheName: target.name,
+            imageCacheId: target.status.imageCacheId,
+            action: 'failed',
+            message: `${failureMessage(target)}; ${
+              keeps ? `${keeps.name} stays current; ` : ''
+            }retry ${retry.attempts + 1} at ${retry.nextAttemptAt.toISOString()}`,
+            dedupeKey: `${retry.cluster}/${target.uid}/failed`,
+          },
+          { replace: true },
         );
         return;
+      }
       case 'clear-retry':
         await this.store.clearRetry(action.cluster, action.cacheName);
         context.retries.delete(cacheKey(action.cluster, action.cacheName));
@@ -304,6 +397,7 @@ export class Reconciler {
     cache: ImageCache,
     reason: string,
     context: RunContext,
+    actor?: string,
   ): Promise<void> {
     const connection = this.connection(cluster, context);
     try {
@@ -317,6 +411,7 @@ export class Reconciler {
           cacheName: cache.metadata.name,
           action: 'created',
           message: reason,
+          actor,
           dedupeKey: `${cluster}/${created.metadata.uid}/created`,
         },
         { replace: true },
@@ -344,10 +439,11 @@ export class Reconciler {
     historyAction: 'deleted' | 'expired',
     reason: string,
     context: RunContext,
+    request: { mode: WriteMode; actor?: string } = { mode: 'skip-if-limited' },
   ): Promise<void> {
     const connection = this.connection(target.cluster, context);
     try {
-      await connection.api.delete(target.name, target.uid, 'skip-if-limited');
+      await connection.api.delete(target.name, target.uid, request.mode);
     } catch (error) {
       if (error instanceof WriteLimitReachedError) {
         context.limited.add(target.cluster);
@@ -368,6 +464,7 @@ export class Reconciler {
         imageCacheId: target.status.imageCacheId,
         action: historyAction,
         message: reason,
+        actor: request.actor,
         dedupeKey: `${target.cluster}/${target.uid}/deleted`,
       },
       { replace: true },

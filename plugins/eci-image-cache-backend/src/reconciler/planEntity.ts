@@ -21,7 +21,13 @@ export type ReconcileAction =
       cache: ImageCache;
       attempt: number;
     }
-  | { type: 'schedule-retry'; retry: RetryState }
+  | {
+      type: 'schedule-retry';
+      retry: RetryState;
+      target: ObservedImageCache;
+      /** The Ready cache that stays current while the failed revision waits for its retry. */
+      keeps?: ObservedImageCache;
+    }
   | { type: 'clear-retry'; cluster: string; cacheName: string }
   | { type: 'mark-orphan'; mark: OrphanMark; target: ObservedImageCache }
   | { type: 'clear-orphan'; cluster: string; cacheName: string }
@@ -99,6 +105,7 @@ function planFailedActive(
   input: PlanInput,
   active: ObservedImageCache,
   cache: ImageCache,
+  predecessors: ObservedImageCache[],
 ): ReconcileAction[] {
   const key = cacheKey(active.cluster, active.name);
   const retry = input.retries.get(key);
@@ -108,6 +115,10 @@ function planFailedActive(
     return [
       {
         type: 'schedule-retry',
+        target: active,
+        keeps: predecessors.find(
+          c => c.status.phase === 'Ready' && !c.deleting,
+        ),
         retry: {
           cluster: active.cluster,
           cacheName: active.name,
@@ -185,7 +196,7 @@ export function planEntity(input: PlanInput): ReconcileAction[] {
           : 'no managed cache for the current image set',
     });
   } else if (active.status.phase === 'Failed' && !active.deleting) {
-    actions.push(...planFailedActive(input, active, wanted.cache));
+    actions.push(...planFailedActive(input, active, wanted.cache, predecessors));
   } else if (input.retries.has(cacheKey(active.cluster, active.name))) {
     if (active.status.phase === 'Ready') {
       actions.push({

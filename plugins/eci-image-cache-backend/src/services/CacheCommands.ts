@@ -3,7 +3,12 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   CreateCacheRequest,
   CreateCacheResponse,
@@ -13,11 +18,8 @@ import {
   eciImageCacheDeletePermission,
   ImageCache,
   imageCacheOptionsForEntity,
-  imageSetKey,
-  isImageCacheOwnedBy,
   LABEL_MANAGED_BY,
   MANAGED_BY_VALUE,
-  readImageCacheOwnership,
   tryBuildImageCache,
   validateImageCacheName,
   ValidationProblem,
@@ -26,14 +28,24 @@ import { ClusterConnection, ClusterRegistry } from '../cluster/ClusterRegistry';
 import { RawImageCache } from '../cluster/ImageCacheApi';
 import { observeImageCache } from '../cluster/ObservedImageCache';
 import { PluginConfig } from '../config/pluginConfig';
-import { EciImageCacheStore } from '../database/EciImageCacheStore';
-import { Reconciler } from '../reconciler/Reconciler';
+import {
+  CacheIntent,
+  EciImageCacheStore,
+  IntentDecision,
+  RevisionRow,
+} from '../database/EciImageCacheStore';
+import {
+  baseKeyOf,
+  isInFlight,
+  sameCache,
+  withIntent,
+} from '../reconciler/cacheIntent';
+import { DesiredState } from '../reconciler/desiredState';
+import { KeyedMutex } from '../reconciler/KeyedMutex';
+import { Reconciler, revisionKey } from '../reconciler/Reconciler';
 import { actorOf, EntityAccess } from './EntityAccess';
 import { EntityConfigResolver } from './EntityConfigResolver';
 import { cacheView } from './views';
-
-/** Refreshes tried in a row before giving up on finding a free name. */
-const MAX_REVISION_STEPS = 20;
 
 export function problemsError(
   intro: string,
@@ -44,11 +56,21 @@ export function problemsError(
   );
 }
 
+type CreateDecision = Omit<CreateCacheResponse, 'cache'> & {
+  cache: ImageCache;
+  /** Whether this call recorded the revision (201) or found it in flight (200). */
+  recorded: boolean;
+};
+
 /**
- * Creating, refreshing and deleting an entity's caches on request. Each command checks the
- * entity (404), the caller's permission (403) and the input (400) before anything is written.
+ * Cache commands: each checks the entity (404), the caller's permission (403) and the input
+ * (400), then records intent. The {@link Reconciler} is the only writer of ImageCaches and
+ * their history; a command at most asks it to reconcile the entity now, under its lease.
  */
 export class CacheCommands {
+  /** Serialises commands of one entity in this process (SQLite has no row locks). */
+  private readonly mutex = new KeyedMutex();
+
   constructor(
     private readonly config: PluginConfig,
     private readonly clusters: ClusterRegistry,
@@ -59,11 +81,16 @@ export class CacheCommands {
     private readonly logger: LoggerService,
   ) {}
 
+  /**
+   * Asks for a new revision of the entity's cache (its first cache, or a refresh with the
+   * request's values). Idempotent while a revision is in flight: an identical request gets that
+   * revision (200), a different one a 409 naming it.
+   */
   async createCache(
     entityRef: string,
     request: CreateCacheRequest,
     credentials: BackstageCredentials,
-  ): Promise<CreateCacheResponse> {
+  ): Promise<{ status: 200 | 201; body: CreateCacheResponse }> {
     const entity = await this.access.get(entityRef, credentials);
     await this.access.require(entityRef, credentials, [
       eciImageCacheCreatePermission,
@@ -90,83 +117,151 @@ export class CacheCommands {
           .join(', ')})`,
       );
     }
-
-    const storedRevision = await this.store.getRevision(entityRef, clusterName);
-    const build = (revision: number) =>
-      this.buildCache(config, connection, request, revision);
-    let revision = storedRevision;
-    let cache = build(revision);
-    const first = connection.informer.index.get(cache.metadata.name);
-    let replaces: string | null = null;
-    while (connection.informer.index.get(cache.metadata.name)) {
-      const existing = connection.informer.index.get(cache.metadata.name)!;
-      if (
-        !existing.ownership.managed ||
-        existing.ownership.entityRef !== entityRef
-      ) {
-        throw new ConflictError(
-          `ImageCache "${cache.metadata.name}" on cluster "${clusterName}" exists but is not managed for ${entityRef}`,
-        );
-      }
-      replaces = replaces ?? existing.name;
-      if (revision - storedRevision >= MAX_REVISION_STEPS) {
-        throw new ConflictError(
-          `${entityRef} has ${MAX_REVISION_STEPS} refreshes of these images on cluster "${clusterName}" already; wait for the reconciler to remove old ones`,
-        );
-      }
-      revision += 1;
-      cache = build(revision);
-    }
-    await this.checkPullSecrets(connection, cache);
-
-    const { created, adopted } = await this.createOrAdopt(
-      connection,
-      cache,
-      entityRef,
-    );
-    const isDesired =
-      clusterName === config.cluster &&
-      imageSetKey(cache.spec.images) ===
-        imageSetKey(config.images.map(image => image.original));
-    if (isDesired && revision !== storedRevision) {
-      await this.store.setRevision(entityRef, clusterName, revision);
-    }
-    const actor = actorOf(credentials);
-    if (!adopted) {
-      // Replaces the entry the watch may have backfilled for this first sighting.
-      await this.store.addHistory(
-        {
-          entityRef,
-          cluster: clusterName,
-          cacheName: cache.metadata.name,
-          action: 'created',
-          actor,
-          message: first
-            ? `refresh requested by ${actor}; replaces ${first.name} once Ready`
-            : `requested by ${actor}`,
-          dedupeKey: `${clusterName}/${created.metadata.uid}/created`,
-        },
-        { replace: true },
+    if (clusterName !== config.cluster) {
+      throw new ConflictError(
+        `\`cluster\`: ${entityRef} keeps its cache on cluster "${config.cluster}"; a cache on "${clusterName}" would be removed as no longer wanted. Change the entity's cluster first.`,
       );
     }
-    this.reconcileLater(entityRef);
-    let outcome: CreateCacheResponse['outcome'] = first
-      ? 'refreshed'
-      : 'created';
-    if (adopted) outcome = 'adopted';
+    requireSynced(connection);
+    // Validates the request (400 naming every bad field) before anything is recorded.
+    const checked = this.buildCache(config, connection, request, 0);
+    await this.checkPullSecrets(connection, checked);
+
+    const actor = actorOf(credentials);
+    const decision = await this.mutex.run(`${clusterName}\n${entityRef}`, () =>
+      this.store.recordIntent(entityRef, clusterName, current => {
+        const configured = this.resolver.desired(
+          entity,
+          saved?.settings,
+          () => current.revision,
+        );
+        if (configured.kind !== 'cache') {
+          throw new ConflictError(
+            `${entityRef} wants no managed cache: ${configured.reason}`,
+          );
+        }
+        return this.decide(entityRef, connection, request, config, configured, current, actor);
+      }),
+    );
+
+    if (decision.recorded) {
+      // Builds it now if the lease comes soon; otherwise the next scheduled pass does.
+      await this.reconciler.reconcileEntity(entityRef).catch(error =>
+        this.logger.warn(
+          `Reconciling ${entityRef} after a cache request failed: ${(error as Error).message}`,
+        ),
+      );
+    }
+    const observed = connection.informer.index.get(decision.cache.metadata.name);
+    const { recorded, cache, ...answer } = decision;
     return {
-      cluster: clusterName,
-      outcome,
-      cache: cacheView(
-        observeImageCache(clusterName, created),
-        isDesired ? 'active' : 'previous',
-        {
-          now: new Date(),
-          orphanGracePeriodMs: this.config.lifecycle.orphanGracePeriodMs,
-        },
-      ),
-      replaces: adopted ? null : replaces,
+      status: recorded ? 201 : 200,
+      body: {
+        ...answer,
+        cache: cacheView(
+          observed ?? observeImageCache(clusterName, cache as RawImageCache),
+          decision.replaces && observed?.status.phase !== 'Ready' ? 'pending' : 'active',
+          {
+            now: new Date(),
+            orphanGracePeriodMs: this.config.lifecycle.orphanGracePeriodMs,
+          },
+        ),
+      },
     };
+  }
+
+  /** The idempotency rule, applied to the entity's revision row inside the command's transaction. */
+  private decide(
+    entityRef: string,
+    connection: ClusterConnection,
+    request: CreateCacheRequest,
+    config: EciEntityConfig,
+    configured: Extract<DesiredState, { kind: 'cache' }>,
+    current: RevisionRow,
+    actor: string,
+  ): IntentDecision<CreateDecision> {
+    const now = new Date();
+    const { index } = connection.informer;
+    const desired = withIntent(configured, current.intent);
+    const desiredName = desired.kind === 'cache' ? desired.cache.metadata.name : '';
+    const intent =
+      desired.kind === 'cache' && desired.cache === current.intent?.cache
+        ? current.intent
+        : undefined;
+    const cluster = connection.config.name;
+    if (
+      intent &&
+      isInFlight(intent, index.get(desiredName), now, this.inFlightGraceMs())
+    ) {
+      const same = sameCache(
+        this.buildCache(config, connection, request, intent.revision),
+        intent.cache,
+      );
+      if (!same) {
+        throw new ConflictError(
+          `Revision ${intent.revision} of ${entityRef} (${desiredName}), requested by ${intent.requestedBy} at ${intent.requestedAt.toISOString()}, is still being built on cluster "${cluster}"; ask again once it is Ready or Failed`,
+        );
+      }
+      return {
+        result: {
+          cluster,
+          outcome: 'in-flight',
+          cache: intent.cache,
+          replaces: this.currentCacheName(entityRef, connection, desiredName),
+          revision: intent.revision,
+          requestedBy: intent.requestedBy,
+          requestedAt: intent.requestedAt.toISOString(),
+          recorded: false,
+        },
+      };
+    }
+    const replaces = this.currentCacheName(entityRef, connection, undefined);
+    const revision = replaces ? current.revision + 1 : current.revision;
+    const cache = this.buildCache(config, connection, request, revision);
+    const record: CacheIntent = {
+      entityRef,
+      cluster,
+      revision,
+      cache,
+      baseKey: baseKeyOf(configured.cache),
+      requestedBy: actor,
+      requestedAt: now,
+    };
+    return {
+      record,
+      result: {
+        cluster,
+        outcome: replaces ? 'refreshed' : 'created',
+        cache,
+        replaces,
+        revision,
+        requestedBy: actor,
+        requestedAt: now.toISOString(),
+        recorded: true,
+      },
+    };
+  }
+
+  /** The cache that serves the entity now: the newest Ready managed one, else the newest one. */
+  private currentCacheName(
+    entityRef: string,
+    connection: ClusterConnection,
+    except: string | undefined,
+  ): string | null {
+    const caches = connection.informer.index
+      .managedBy(entityRef)
+      .filter(cache => !cache.deleting && cache.name !== except)
+      .sort((a, b) =>
+        (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? ''),
+      );
+    const current =
+      caches.find(cache => cache.status.phase === 'Ready') ?? caches[0];
+    return current?.name ?? null;
+  }
+
+  /** A requested revision that has not appeared by then is treated as lost, and may be asked for again. */
+  private inFlightGraceMs(): number {
+    return Math.max(3 * this.config.lifecycle.reconcileIntervalMs, 60_000);
   }
 
   async deleteCache(
@@ -212,36 +307,19 @@ export class CacheCommands {
         }, not to ${entityRef}`,
       );
     }
-    await connection.api.delete(cacheName, cache.uid, 'wait').catch(error => {
-      if (error.name !== 'NotFoundError') throw error;
-    });
-    connection.informer.applyDelete(cacheName);
-    await this.store.clearOrphanMark(clusterName, cacheName);
-    await this.store.clearRetry(clusterName, cacheName);
-    const actor = actorOf(credentials);
-    await this.store.addHistory(
-      {
-        entityRef,
-        cluster: clusterName,
-        cacheName,
-        imageCacheId: cache.status.imageCacheId,
-        action: 'deleted',
-        actor,
-        message: `deleted by ${actor}`,
-        dedupeKey: `${clusterName}/${cache.uid}/deleted`,
-      },
-      { replace: true },
-    );
-    this.reconcileLater(entityRef);
+    await this.reconciler.deleteOnRequest(entityRef, cache, actorOf(credentials));
     const saved = await this.store.getSettings(entityRef);
+    const intents = await this.store.listIntents();
     const revision = await this.store.getRevision(entityRef, clusterName);
-    const resolved = this.resolver.resolve(entity, saved?.settings);
+    const configured = this.resolver.desired(entity, saved?.settings, () => revision);
+    const desired =
+      configured.kind === 'cache'
+        ? withIntent(configured, intents.get(revisionKey(configured.cluster, entityRef)))
+        : configured;
     const wanted =
-      resolved.result.ok &&
-      resolved.result.value.cacheMode === 'manual' &&
-      resolved.result.value.cluster === clusterName &&
-      this.buildCache(resolved.result.value, connection, {}, revision).metadata
-        .name === cacheName;
+      desired.kind === 'cache' &&
+      desired.cluster === clusterName &&
+      desired.cache.metadata.name === cacheName;
     return {
       cluster: clusterName,
       name: cacheName,
@@ -299,35 +377,7 @@ export class CacheCommands {
     }
   }
 
-  private async createOrAdopt(
-    connection: ClusterConnection,
-    cache: ImageCache,
-    entityRef: string,
-  ): Promise<{ created: RawImageCache; adopted: boolean }> {
-    try {
-      const created = await connection.api.create(cache, 'wait');
-      connection.informer.applyWrite(created);
-      return { created, adopted: false };
-    } catch (error) {
-      if ((error as Error).name !== 'ConflictError') throw error;
-      const current = await connection.api.get(cache.metadata.name);
-      if (!isImageCacheOwnedBy(current, entityRef)) {
-        throw new ConflictError(
-          `ImageCache "${cache.metadata.name}" on cluster "${
-            connection.config.name
-          }" exists but is not managed for ${entityRef} (${
-            readImageCacheOwnership(current).managed
-              ? 'another entity'
-              : 'unmanaged'
-          })`,
-        );
-      }
-      connection.informer.applyWrite(current);
-      return { created: current, adopted: true };
-    }
-  }
-
-  /** Lets the reconciler tidy up after a mutation, without holding up the response. */
+  /** Lets the reconciler apply a settings change, without holding up the response. */
   reconcileLater(entityRef: string): void {
     this.reconciler
       .reconcileEntity(entityRef)
@@ -339,4 +389,14 @@ export class CacheCommands {
         ),
       );
   }
+}
+
+/** Commands need a current picture of the cluster: refuse while its watch cache is not synced. */
+function requireSynced(connection: ClusterConnection): void {
+  const { state, error } = connection.informer.state;
+  if (state === 'synced') return;
+  if (error) throw error;
+  throw new ServiceUnavailableError(
+    `Cluster "${connection.config.name}" is still being read; try again in a few seconds`,
+  );
 }

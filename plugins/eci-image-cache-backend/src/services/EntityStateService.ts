@@ -16,6 +16,7 @@ import { LifecycleStateCache } from '../database/LifecycleStateCache';
 import { revisionKey } from '../reconciler/Reconciler';
 import { cacheKey } from '../reconciler/planEntity';
 import { DesiredState } from '../reconciler/desiredState';
+import { withIntent } from '../reconciler/cacheIntent';
 import { EntityAccess } from './EntityAccess';
 import { EntityConfigResolver } from './EntityConfigResolver';
 import { effectiveConfigView } from './resolveEntityConfig';
@@ -71,7 +72,11 @@ export function driftWarnings(
   });
 }
 
-/** The role of each managed cache of an entity, as the reconciler sees it. */
+/**
+ * The role of each managed cache of an entity, as the reconciler sees it. The desired cache is
+ * current once Ready; until then (or when it failed) it is `pending` and the newest Ready
+ * predecessor stays current.
+ */
 export function managedCacheRoles(
   desired: DesiredState,
   managed: ObservedImageCache[],
@@ -89,14 +94,22 @@ export function managedCacheRoles(
     }
     return roles;
   }
+  const wanted = desired.kind === 'cache' ? desired : undefined;
+  const onTarget = managed.filter(cache => cache.cluster === wanted?.cluster);
+  const desiredCache = onTarget.find(c => c.name === wanted?.cache.metadata.name);
+  const stillCurrent =
+    desiredCache && desiredCache.status.phase !== 'Ready'
+      ? [...onTarget]
+          .sort(newestFirst)
+          .find(c => c !== desiredCache && c.status.phase === 'Ready' && !c.deleting)
+      : undefined;
   for (const cache of managed) {
-    if (desired.kind === 'none' || cache.cluster !== desired.cluster) {
+    if (!wanted || cache.cluster !== wanted.cluster) {
       roles.set(cache, 'orphan');
+    } else if (cache === desiredCache) {
+      roles.set(cache, stillCurrent ? 'pending' : 'active');
     } else {
-      roles.set(
-        cache,
-        cache.name === desired.cache.metadata.name ? 'active' : 'previous',
-      );
+      roles.set(cache, cache === stillCurrent ? 'active' : 'previous');
     }
   }
   return roles;
@@ -173,6 +186,9 @@ export class EntityStateService {
         lifecycle.revisions.get(
           revisionKey(resolved.cluster.name, entityRef),
         ) ?? 0,
+      intent: lifecycle.intents.get(
+        revisionKey(resolved.cluster.name, entityRef),
+      ),
       history,
       resolved,
       imageKeys: config?.images.map(image => image.normalized) ?? [],
@@ -197,6 +213,7 @@ export class EntityStateService {
         inputs.retries,
         inputs.marks,
         inputs.revision,
+        inputs.intent?.requestedAt,
         inputs.decisions,
       ]),
       ...clusters,
@@ -206,11 +223,12 @@ export class EntityStateService {
 
   private build(inputs: StateInputs): EntityStateResponse {
     const { entityRef, entity, decisions, saved, resolved, now } = inputs;
-    const desired = this.resolver.desired(
+    const configured = this.resolver.desired(
       entity,
       saved?.settings,
       () => inputs.revision,
     );
+    const desired = withIntent(configured, inputs.intent);
     const retryByKey = new Map(
       inputs.retries.map(r => [cacheKey(r.cluster, r.cacheName), r]),
     );
@@ -255,6 +273,7 @@ export class EntityStateService {
         };
       });
 
+    // Drift is about the configuration: compared with what it asks for, not with a command's values.
     const active =
       desired.kind === 'cache'
         ? this.clusters
@@ -268,8 +287,8 @@ export class EntityStateService {
       problems: resolved.result.ok ? [] : resolved.result.problems,
       warnings: [
         ...resolved.result.warnings,
-        ...(desired.kind === 'cache' && active
-          ? driftWarnings(desired.cache, active)
+        ...(configured.kind === 'cache' && active
+          ? driftWarnings(configured.cache, active)
           : []),
       ],
       settings: saved ?? null,

@@ -92,12 +92,18 @@ export interface ClusterError {
 }
 
 /**
- * How a cache relates to the entity: its current managed cache, a kept predecessor,
+ * How a cache relates to the entity: its current managed cache, a requested revision that
+ * becomes current once Ready (the current one stays while it is built or when it fails), a kept predecessor,
  * a managed cache no longer wanted (deleted after the grace period), or a read-only unmanaged cache.
  *
  * @public
  */
-export type CacheRole = 'active' | 'previous' | 'orphan' | 'unmanaged';
+export type CacheRole =
+  | 'active'
+  | 'pending'
+  | 'previous'
+  | 'orphan'
+  | 'unmanaged';
 
 /**
  * One ImageCache as shown by the API.
@@ -378,12 +384,22 @@ export interface CreateCacheRequest {
 export interface CreateCacheResponse {
   /** Cluster name. */
   cluster: string;
-  /** `created`: new cache; `refreshed`: a new cache that replaces `replaces` once Ready; `adopted`: it already existed. */
-  outcome: 'created' | 'refreshed' | 'adopted';
-  /** The cache. */
+  /**
+   * `created` (201): the entity's first cache is requested; `refreshed` (201): a new revision is
+   * requested that becomes current once Ready, replacing `replaces`; `in-flight` (200): an
+   * identical request is already being built, `cache` and `revision` name it;
+   * `adopted`: kept for older clients, no longer answered.
+   */
+  outcome: 'created' | 'refreshed' | 'in-flight' | 'adopted';
+  /** The cache: as observed on the cluster, or as requested while the reconciler has not created it yet. */
   cache: ImageCacheView;
   /** Name of the cache it replaces once Ready. */
   replaces: string | null;
+  /** The entity's desired revision on the cluster that this answer is about. */
+  revision: number;
+  /** Who asked for that revision, and when (ISO 8601). */
+  requestedBy: string;
+  requestedAt: string;
 }
 
 /**

@@ -260,6 +260,9 @@ export class FakeEciImageCache
       outcome: 'created',
       cache,
       replaces: null,
+      revision: 0,
+      requestedBy: 'user:default/fake',
+      requestedAt: new Date(0).toISOString(),
     };
   }
 

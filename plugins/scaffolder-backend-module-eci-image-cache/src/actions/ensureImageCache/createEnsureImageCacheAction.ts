@@ -24,7 +24,7 @@ import { waitForReady } from './waitForReady';
 
 const inputSchema = zodObject(ensureImageCacheInput);
 
-type EnsureOutcome = 'created' | 'refreshed' | 'adopted';
+type EnsureOutcome = 'created' | 'refreshed' | 'in-flight' | 'adopted';
 
 /**
  * `eci:imagecache:ensure`: creates or adopts an entity's managed ImageCache, optionally waiting until it is Ready.
