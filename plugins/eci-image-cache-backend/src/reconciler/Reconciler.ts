@@ -18,9 +18,9 @@ import {
   RetryState,
 } from '../database/EciImageCacheStore';
 import { LifecycleStateCache } from '../database/LifecycleStateCache';
-import { CatalogEntities } from '../services/CatalogEntities';
-import { DesiredState } from './desiredState';
-import { EntityConfigResolver } from '../services/EntityConfigResolver';
+import { CatalogEntities } from '../catalog/CatalogEntities';
+import { DesiredState } from '../desired/desiredState';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 import { withIntent } from './cacheIntent';
 import { cacheKey, planEntity, ReconcileAction } from './planEntity';
 import { ReconcileLease } from './ReconcileLease';

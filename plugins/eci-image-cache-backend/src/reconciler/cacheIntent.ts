@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ImageCache, ImageCachePhase } from '@eci-portal/plugin-eci-image-cache-common';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
 import { CacheIntent } from '../database/EciImageCacheStore';
-import { DesiredState } from './desiredState';
+import { DesiredState } from '../desired/desiredState';
 
 /**
  * Identifies what an entity's configuration asks for, apart from the revision (which only

@@ -1,4 +1,4 @@
-import { requireValidConfig } from './resolveEntityConfig';
+import { requireValidConfig } from '../desired/resolveEntityConfig';
 import {
   BackstageCredentials,
   LoggerService,
@@ -40,11 +40,11 @@ import {
   sameCache,
   withIntent,
 } from '../reconciler/cacheIntent';
-import { DesiredState } from '../reconciler/desiredState';
+import { DesiredState } from '../desired/desiredState';
 import { KeyedMutex } from '../reconciler/KeyedMutex';
 import { Reconciler, revisionKey } from '../reconciler/Reconciler';
 import { actorOf, EntityAccess } from './EntityAccess';
-import { EntityConfigResolver } from './EntityConfigResolver';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 import { cacheView } from './views';
 
 export function problemsError(

@@ -15,11 +15,11 @@ import { HistoryCache } from '../database/HistoryCache';
 import { LifecycleStateCache } from '../database/LifecycleStateCache';
 import { revisionKey } from '../reconciler/Reconciler';
 import { cacheKey } from '../reconciler/planEntity';
-import { DesiredState } from '../reconciler/desiredState';
+import { DesiredState } from '../desired/desiredState';
 import { withIntent } from '../reconciler/cacheIntent';
 import { EntityAccess } from './EntityAccess';
-import { EntityConfigResolver } from './EntityConfigResolver';
-import { effectiveConfigView } from './resolveEntityConfig';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
+import { effectiveConfigView } from '../desired/resolveEntityConfig';
 import { cacheView, clusterErrorOf, syncStateView } from './views';
 
 const MAX_CACHED_RESPONSES = 5_000;

@@ -6,6 +6,7 @@ import {
 import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
 import {
   CreateCacheRequest,
+  EntityCacheMode,
   ImageCacheView,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { Alert, Button, Flex } from '@backstage/ui';
@@ -71,8 +72,14 @@ export function EntityImageCacheView(props: { entity: Entity }) {
     const response = await api.createCache(compoundRef, request);
     patch(current => withCache(current, response.cache));
     setDialog(undefined);
+    const outcomes: Record<typeof response.outcome, string> = {
+      created: 'requested; ECI builds it now',
+      refreshed: `requested as revision ${response.revision}; it becomes current once Ready`,
+      'in-flight': `is already being built (revision ${response.revision}, requested by ${response.requestedBy})`,
+      adopted: 'already existed',
+    };
     alertApi.post({
-      message: `Cache ${response.cache.name} ${response.outcome} on ${response.cluster}; ECI is building it.`,
+      message: `Cache ${response.cache.name} on ${response.cluster} ${outcomes[response.outcome]}.`,
       severity: 'success',
       display: 'transient',
     });
@@ -109,17 +116,57 @@ export function EntityImageCacheView(props: { entity: Entity }) {
     await reload();
   };
 
-  const createButton = (
-    <PermissionGatedButton
-      permission={permissions.create}
-      deniedReason={deniedReason(entity, 'create or refresh its caches')}
-      variant="primary"
-      isDisabled={!state.config || !target}
-      onPress={() => setDialog({ type: 'create' })}
-    >
-      {hasManagedCache ? 'Refresh cache' : 'Create cache'}
-    </PermissionGatedButton>
-  );
+  const saveCacheMode = async (cacheMode: EntityCacheMode) => {
+    await api.saveSettings(compoundRef, {
+      ...state.settings?.settings,
+      cacheMode,
+    });
+    setDialog(undefined);
+    alertApi.post({
+      message: `${name} now uses cache mode "${cacheMode}".`,
+      severity: 'success',
+      display: 'transient',
+    });
+    await reload();
+  };
+
+  const cacheMode = state.config?.cacheMode;
+  const modeSetByAnnotation = cacheMode?.source === 'annotation';
+  // Only manual entities have a cache to create; others are offered the switch, where settings can make it.
+  let createButton = null;
+  if (!cacheMode || cacheMode.value === 'manual') {
+    createButton = (
+      <PermissionGatedButton
+        permission={permissions.create}
+        deniedReason={deniedReason(entity, 'create or refresh its caches')}
+        variant="primary"
+        isDisabled={!state.config || !target}
+        onPress={() => setDialog({ type: 'create' })}
+      >
+        {hasManagedCache ? 'Refresh cache' : 'Create cache'}
+      </PermissionGatedButton>
+    );
+  } else if (!modeSetByAnnotation) {
+    createButton = (
+      <PermissionGatedButton
+        permission={permissions.create}
+        deniedReason={deniedReason(entity, 'change its cache mode')}
+        variant="secondary"
+        onPress={() =>
+          saveCacheMode('manual').catch(e =>
+            alertApi.post({
+              message: `The cache mode was not changed: ${readableError(e)}`,
+              severity: 'error',
+            }),
+          )
+        }
+      >
+        Switch to manual
+      </PermissionGatedButton>
+    );
+  }
+  const rebuildsOnDelete = (cache: ImageCacheView) =>
+    cache.role === 'active' && cache.cluster === target?.name && cacheMode?.value === 'manual';
 
   return (
     <Flex direction="column" gap="4">
@@ -173,6 +220,17 @@ export function EntityImageCacheView(props: { entity: Entity }) {
       {dialog?.type === 'delete' ? (
         <DeleteCacheDialog
           cache={dialog.cache}
+          rebuild={
+            rebuildsOnDelete(dialog.cache)
+              ? {
+                  canSwitch: permissions.create.allowed && !modeSetByAnnotation,
+                  cannotSwitchReason: modeSetByAnnotation
+                    ? 'The alibabacloud.com/eci-image-cache annotation sets the mode: change it in the catalog.'
+                    : undefined,
+                  onSwitch: saveCacheMode,
+                }
+              : undefined
+          }
           onConfirm={() => deleteCache(dialog.cache)}
           onClose={() => setDialog(undefined)}
         />

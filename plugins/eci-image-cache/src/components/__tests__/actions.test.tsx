@@ -138,8 +138,12 @@ describe('Image Cache tab actions', () => {
     expect(dialog).toHaveTextContent(
       'Delete ml-trainer-3f9a1c2b7d on cluster ack-hangzhou (imc-2ze0abc123def456)?',
     );
+    // The current cache of a manual entity comes back: the dialog says so and offers the ways out.
+    expect(dialog).toHaveTextContent(/it is rebuilt right after the delete/);
+    expect(within(dialog).getByRole('button', { name: 'Switch to auto instead' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Switch off instead' })).toBeInTheDocument();
     expect(deleted).toEqual([]);
-    await pressInDialog(dialog, 'Delete cache');
+    await pressInDialog(dialog, 'Delete and rebuild');
     await waitFor(() =>
       expect(deleted).toEqual(['ack-hangzhou/ml-trainer-3f9a1c2b7d']),
     );
@@ -156,6 +160,40 @@ describe('Image Cache tab actions', () => {
         'Cache ml-trainer-3f9a1c2b7d is being deleted on ack-hangzhou. The active cache of component:default/ml-trainer will be recreated.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('offers "Switch to manual" instead of a create that cannot succeed in auto mode', async () => {
+    const saved: unknown[] = [];
+    const base = entityState();
+    const auto = entityState({
+      config: { ...base.config!, cacheMode: { value: 'auto', source: 'default' } },
+    });
+    serveEntityState(
+      server,
+      auto,
+      http.put(`${ENTITY_API}/settings`, async ({ request }) => {
+        saved.push(await request.json());
+        return HttpResponse.json({ settings: { cacheMode: 'manual' }, updatedBy: 'user:default/owner', updatedAt: '2026-12-05T10:00:00Z' });
+      }),
+    );
+    await renderTab(mlTrainer);
+    const switchButton = await screen.findByRole('button', { name: 'Switch to manual' });
+    expect(screen.queryByRole('button', { name: /Create cache|Refresh cache/ })).not.toBeInTheDocument();
+    await userEvent.click(switchButton);
+    await waitFor(() => expect(saved).toEqual([{ cacheMode: 'manual' }]));
+  });
+
+  it('shows no create button when an annotation sets auto mode', async () => {
+    const base = entityState();
+    serveEntityState(
+      server,
+      entityState({ config: { ...base.config!, cacheMode: { value: 'auto', source: 'annotation' } } }),
+    );
+    await renderTab(mlTrainer);
+    await screen.findByTestId('cache-row-ml-trainer-3f9a1c2b7d');
+    expect(
+      screen.queryByRole('button', { name: /Create cache|Refresh cache|Switch to manual/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('does not delete when the confirmation is cancelled', async () => {
