@@ -17,6 +17,10 @@ export interface ReliabilityProfile {
   /** Entities of the restart and two-replica scenarios. */
   restartEntities: number;
   replicaEntities: number;
+  /** Entities of the concurrent-commands scenario, refresh bursts per entity, and requests per burst. */
+  commandEntities: number;
+  refreshBursts: number;
+  burstSize: number;
   /** fast-check runs per HTTP route and per scaffolder action. */
   hostileRunsPerTarget: number;
   /** Jest timeout of one scenario. */
@@ -32,6 +36,9 @@ const SHORT: ReliabilityProfile = {
   convergeTimeoutMs: 45_000,
   restartEntities: 12,
   replicaEntities: 24,
+  commandEntities: 3,
+  refreshBursts: 2,
+  burstSize: 20,
   hostileRunsPerTarget: 60,
   scenarioTimeoutMs: 120_000,
 };
@@ -45,6 +52,9 @@ const FULL: ReliabilityProfile = {
   convergeTimeoutMs: 180_000,
   restartEntities: 120,
   replicaEntities: 300,
+  commandEntities: 20,
+  refreshBursts: 5,
+  burstSize: 20,
   hostileRunsPerTarget: 250,
   scenarioTimeoutMs: 420_000,
 };
