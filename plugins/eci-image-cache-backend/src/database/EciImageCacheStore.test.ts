@@ -210,4 +210,63 @@ describe('EciImageCacheStore', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'gives the reconciler lease to one holder at a time, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const now = 1_000_000;
+      expect(await store.tryAcquireLease('reconciler', 'a', 60_000, now)).toBe(true);
+      expect(await store.tryAcquireLease('reconciler', 'b', 60_000, now + 1)).toBe(false);
+      // The holder renews; another takes it once it expired or was released.
+      expect(await store.tryAcquireLease('reconciler', 'a', 60_000, now + 2)).toBe(true);
+      expect(await store.tryAcquireLease('reconciler', 'b', 60_000, now + 60_003)).toBe(true);
+      await store.releaseLease('reconciler', 'a');
+      expect(await store.tryAcquireLease('reconciler', 'a', 60_000, now + 60_004)).toBe(false);
+      await store.releaseLease('reconciler', 'b');
+      expect(await store.tryAcquireLease('reconciler', 'a', 60_000, now + 60_005)).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a command\'s intent with its revision, serialising concurrent commands, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const cache = (revision: number) => ({
+        apiVersion: 'eci.alibabacloud.com/v1' as const,
+        kind: 'ImageCache' as const,
+        metadata: { name: `a-${revision}` },
+        spec: { images: ['nginx:1.25.3'] },
+      });
+      // Ten concurrent commands each take the next revision only if nobody else did.
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          store.recordIntent('component:default/a', 'hangzhou', current =>
+            current.intent
+              ? { result: 'found' }
+              : {
+                  result: 'recorded',
+                  record: {
+                    entityRef: 'component:default/a',
+                    cluster: 'hangzhou',
+                    revision: current.revision + 1,
+                    cache: cache(current.revision + 1),
+                    baseKey: 'base',
+                    requestedBy: 'user:default/owner',
+                    requestedAt: new Date('2026-12-05T10:00:00Z'),
+                  },
+                },
+          ),
+        ),
+      );
+      expect(results.filter(result => result === 'recorded')).toHaveLength(1);
+      const intents = await store.listIntents();
+      expect(intents.get('hangzhou\ncomponent:default/a')).toMatchObject({
+        revision: 1,
+        cache: cache(1),
+        requestedBy: 'user:default/owner',
+        requestedAt: new Date('2026-12-05T10:00:00Z'),
+      });
+    },
+  );
 });
