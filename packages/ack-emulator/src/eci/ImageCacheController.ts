@@ -391,8 +391,8 @@ export class ImageCacheController {
     );
     if (expireAt === undefined) return;
     const uid = cache.metadata.uid;
-    const timer = this.options.clock.setTimer(
-      expireAt - this.options.clock.now(),
+    const timer = this.options.clock.setTimerAt(
+      expireAt,
       () => {
         this.expiryTimers.delete(name);
         const current = this.options.store.get(this.type, undefined, name);
