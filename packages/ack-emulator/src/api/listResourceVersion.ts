@@ -1,7 +1,11 @@
 import type { ApiContext } from './ApiContext';
 import { ApiError, invalid } from './errors';
 
-const LIST_OPTIONS = { group: 'meta.k8s.io', resource: '', kind: 'ListOptions' };
+const LIST_OPTIONS = {
+  group: 'meta.k8s.io',
+  resource: '',
+  kind: 'ListOptions',
+};
 
 /**
  * How long a list waits for a resourceVersion newer than the store's before
@@ -34,31 +38,45 @@ export async function checkListResourceVersion(
       throw invalid(
         LIST_OPTIONS,
         '',
-        cause('Forbidden: resourceVersionMatch is forbidden when continue is provided'),
+        cause(
+          'Forbidden: resourceVersionMatch is forbidden when continue is provided',
+        ),
       );
     if (!resourceVersion)
       throw invalid(
         LIST_OPTIONS,
         '',
-        cause('Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided'),
+        cause(
+          'Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided',
+        ),
       );
     if (match === 'Exact' && resourceVersion === '0')
       throw invalid(
         LIST_OPTIONS,
         '',
-        cause('Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"'),
+        cause(
+          'Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"',
+        ),
       );
   }
   const requested = Number(resourceVersion);
-  if (!resourceVersion || !Number.isInteger(requested) || requested <= 0) return;
+  if (!resourceVersion || !Number.isInteger(requested) || requested <= 0)
+    return;
   const deadline = Date.now() + TOO_LARGE_WAIT_MS;
   while (requested > ctx.store.currentResourceVersion()) {
-    if (Date.now() >= deadline) throw tooLargeResourceVersion(requested, ctx.store.currentResourceVersion());
+    if (Date.now() >= deadline)
+      throw tooLargeResourceVersion(
+        requested,
+        ctx.store.currentResourceVersion(),
+      );
     await new Promise(resolve => setTimeout(resolve, 20));
   }
 }
 
-export function tooLargeResourceVersion(requested: number, current: number): ApiError {
+export function tooLargeResourceVersion(
+  requested: number,
+  current: number,
+): ApiError {
   return new ApiError(
     504,
     'Timeout',

@@ -8,7 +8,7 @@ import { isPlainObject } from '../util/json';
 import type { ApiContext, ResourceRequest } from './ApiContext';
 import { badRequest, invalid, methodNotAllowed } from './errors';
 import { checkListResourceVersion } from './listResourceVersion';
-import { decodeBody, readBody, sendBody } from './http';
+import { decodeObjectBody, readRawBody, sendBody } from './http';
 import { streamJsonArray } from './streamJson';
 import {
   parseIncludeObject,
@@ -87,8 +87,8 @@ export function sendObject(
 export async function readObjectBody(
   request: ResourceRequest,
 ): Promise<KubeObject> {
-  const body = decodeBody(
-    await readBody(request.req),
+  const body = decodeObjectBody(
+    await readRawBody(request.req),
     request.req.headers['content-type'],
   );
   return checkObjectBody(request.type, body, request.namespace);

@@ -31,7 +31,10 @@ describe('API details a real apiserver enforces', () => {
   it('refuses a PUT of a custom resource without metadata.resourceVersion', async () => {
     await create('one');
     const put = await rawRequest(emulator, 'PUT', `${IC_PATH}/one`, {
-      body: imageCacheBody('one', { images: ['nginx:1.25.3'], retentionDays: 3 }),
+      body: imageCacheBody('one', {
+        images: ['nginx:1.25.3'],
+        retentionDays: 3,
+      }),
     });
     expect(put.status).toBe(422);
     expect(put.json).toMatchObject({
@@ -117,7 +120,9 @@ describe('API details a real apiserver enforces', () => {
     expect(tooLarge.status).toBe(504);
     expect(tooLarge.json).toMatchObject({
       reason: 'Timeout',
-      message: `Timeout: Too large resource version: ${current + 1000}, current: ${current}`,
+      message: `Timeout: Too large resource version: ${
+        current + 1000
+      }, current: ${current}`,
       details: {
         causes: [
           {
@@ -264,7 +269,8 @@ describeWithKubectl('kubectl meets the same API details', () => {
       join(session.dir, 'ic.yaml'),
       'apiVersion: eci.alibabacloud.com/v1\nkind: ImageCache\nmetadata:\n  name: k\nspec:\n  images: [nginx:1.25.3]\n',
     );
-    expect((await session.kubectl('create', '-f', 'ic.yaml')).code).toBe(0);
+    const created = await session.kubectl('create', '-f', 'ic.yaml');
+    if (created.code !== 0) throw new Error(created.stderr);
   });
   afterAll(() => session.stop());
 

@@ -44,6 +44,8 @@ describe('discovery, OpenAPI and field selectors for core kinds', () => {
       'namespaces',
       'namespaces/status',
       'secrets',
+      'configmaps',
+      'serviceaccounts',
       'pods',
       'pods/status',
       'events',

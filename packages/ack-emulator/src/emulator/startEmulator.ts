@@ -174,7 +174,10 @@ export async function startEmulator(
 
   const controllers: Controller[] = [];
   if (options.controllers !== false) {
-    controllers.push(new GarbageCollector(store), new NamespaceController(store, clock));
+    controllers.push(
+      new GarbageCollector(store),
+      new NamespaceController(store, clock),
+    );
     const imageCaches = resources.lookup(
       'eci.alibabacloud.com',
       'v1',

@@ -24,7 +24,8 @@ export class NamespaceController {
   start(): void {
     const type = this.store.registry.byGroupResource('', 'namespaces');
     for (const stored of this.store.list(type).items)
-      if (stored.object.metadata.deletionTimestamp) this.finalizeSoon(stored.name);
+      if (stored.object.metadata.deletionTimestamp)
+        this.finalizeSoon(stored.name);
     this.unsubscribe = this.store.subscribe(event => this.onEvent(event));
   }
 

@@ -662,10 +662,7 @@ export class ObjectStore {
   ): string[] {
     const name = object.metadata.name ?? '';
     const causes: StatusCause[] = [
-      ...validateObjectName(
-        name,
-        isNamespace(type),
-      ),
+      ...validateObjectName(name, isNamespace(type)),
       ...validateLabelsAndAnnotations(object.metadata),
     ];
     let warnings: string[] = [];

@@ -13,7 +13,7 @@ export function applyCreateDefaults(
       object.status = { phase: 'Active' };
       break;
     case 'secrets':
-      object.type = object.type ?? 'Opaque';
+      object.type = object.type || 'Opaque';
       break;
     case 'pods':
       object.status = { phase: 'Pending', qosClass: 'BestEffort' };
