@@ -1,4 +1,5 @@
 import type { ResourceType } from '../schema/ResourceType';
+import { defaultPodSpec } from './podDefaults';
 import type { KubeObject } from './types';
 
 /** Fields the apiserver defaults when built-in kinds are created. */
@@ -16,6 +17,7 @@ export function applyCreateDefaults(
       object.type = object.type || 'Opaque';
       break;
     case 'pods':
+      object.spec = defaultPodSpec(object.spec);
       object.status = { phase: 'Pending', qosClass: 'BestEffort' };
       break;
     default:
