@@ -2,7 +2,13 @@ import { parse, Root, type Type } from 'protobufjs';
 import { formatTimestamp } from '../../util/time';
 import { isPlainObject, type JsonObject } from '../../util/json';
 import { badRequest } from '../errors';
-import { CORE_PROTO, K8S_PROTO, META_PROTO } from './k8sTypes.proto';
+import {
+  CORE_PROTO,
+  K8S_PROTO,
+  META_PROTO,
+  REVIEW_PROTO,
+  WHOAMI_PROTO,
+} from './k8sTypes.proto';
 
 /** `k8s\0`: the prefix of every Kubernetes protobuf body. */
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
@@ -13,6 +19,8 @@ function buildRoot(): Root {
   parse(K8S_PROTO, root, { keepCase: true });
   parse(META_PROTO, root, { keepCase: true });
   parse(CORE_PROTO, root, { keepCase: true });
+  parse(REVIEW_PROTO, root, { keepCase: true });
+  parse(WHOAMI_PROTO, root, { keepCase: true });
   root.resolveAll();
   return root;
 }
@@ -23,8 +31,17 @@ function types(): Root {
   return root;
 }
 
-/** The protobuf message of each core v1 kind kubectl sends as protobuf. */
-const CORE_KINDS = ['Secret', 'ConfigMap', 'Namespace', 'ServiceAccount'];
+/** The protobuf message of each kind kubectl sends as protobuf, by apiVersion/kind. */
+const MESSAGES: Record<string, string> = {
+  'v1/Secret': 'k8s.io.api.core.v1.Secret',
+  'v1/ConfigMap': 'k8s.io.api.core.v1.ConfigMap',
+  'v1/Namespace': 'k8s.io.api.core.v1.Namespace',
+  'v1/ServiceAccount': 'k8s.io.api.core.v1.ServiceAccount',
+  'authorization.k8s.io/v1/SelfSubjectAccessReview':
+    'k8s.io.api.authorization.v1.SelfSubjectAccessReview',
+  'authentication.k8s.io/v1/SelfSubjectReview':
+    'k8s.io.api.authentication.v1.SelfSubjectReview',
+};
 
 function timeToString(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
@@ -103,14 +120,15 @@ export function decodeKubernetesProtobuf(body: Buffer): JsonObject {
   const typeMeta = isPlainObject(envelope.typeMeta) ? envelope.typeMeta : {};
   const apiVersion = String(typeMeta.apiVersion ?? '');
   const kind = String(typeMeta.kind ?? '');
-  if (apiVersion !== 'v1' || !CORE_KINDS.includes(kind))
+  const messageName = MESSAGES[`${apiVersion}/${kind}`];
+  if (!messageName)
     throw badRequest(
       `no kind "${kind}" is registered for version "${apiVersion}" in the protobuf decoder of this server; send JSON instead`,
     );
   let message: Type;
   let object: JsonObject;
   try {
-    message = types().lookupType(`k8s.io.api.core.v1.${kind}`);
+    message = types().lookupType(messageName);
     object = message.toObject(
       message.decode(
         (envelope.raw as Uint8Array | undefined) ?? new Uint8Array(),

@@ -114,3 +114,39 @@ message ServiceAccount {
   optional bool automountServiceAccountToken = 4;
 }
 `;
+
+export const REVIEW_PROTO = `
+syntax = "proto2";
+
+package k8s.io.api.authorization.v1;
+message ResourceAttributes {
+  optional string namespace = 1;
+  optional string verb = 2;
+  optional string group = 3;
+  optional string version = 4;
+  optional string resource = 5;
+  optional string subresource = 6;
+  optional string name = 7;
+}
+message NonResourceAttributes {
+  optional string path = 1;
+  optional string verb = 2;
+}
+message SelfSubjectAccessReviewSpec {
+  optional ResourceAttributes resourceAttributes = 1;
+  optional NonResourceAttributes nonResourceAttributes = 2;
+}
+message SelfSubjectAccessReview {
+  optional k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
+  optional SelfSubjectAccessReviewSpec spec = 2;
+}
+`;
+
+export const WHOAMI_PROTO = `
+syntax = "proto2";
+
+package k8s.io.api.authentication.v1;
+message SelfSubjectReview {
+  optional k8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta metadata = 1;
+}
+`;
