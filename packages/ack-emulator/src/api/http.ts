@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
+  decodeKubernetesProtobuf,
+  PROTOBUF_MEDIA_TYPE,
+} from './protobuf/decodeProtobuf';
+import {
   badRequest,
   requestEntityTooLarge,
   unsupportedMediaType,
@@ -62,6 +66,10 @@ export function sendError(res: ServerResponse, error: ApiError): void {
 }
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRawBody(req)).toString('utf8');
+}
+
+export async function readRawBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -69,7 +77,17 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw requestEntityTooLarge();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Decodes an object body: JSON, YAML, or the protobuf of the core kinds kubectl's typed commands send. */
+export function decodeObjectBody(
+  raw: Buffer,
+  contentType: string | undefined,
+): unknown {
+  if (mediaType(contentType) === PROTOBUF_MEDIA_TYPE)
+    return decodeKubernetesProtobuf(raw);
+  return decodeBody(raw.toString('utf8'), contentType);
 }
 
 /** Decodes a JSON body, or YAML when the content type says so (apply patches are YAML). */
@@ -78,10 +96,10 @@ export function decodeBody(
   contentType: string | undefined,
 ): unknown {
   if (/protobuf/i.test(contentType ?? '')) {
-    // Typed kubectl generators (kubectl create secret/namespace) send protobuf; only JSON and YAML are decoded.
     throw unsupportedMediaType(mediaType(contentType), [
       'application/json',
       'application/yaml',
+      PROTOBUF_MEDIA_TYPE,
     ]);
   }
   if (text.trim() === '') throw badRequest('the body of the request was empty');

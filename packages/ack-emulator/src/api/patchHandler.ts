@@ -3,6 +3,7 @@ import { applyJsonPatch } from '../patch/jsonPatch';
 import { applyMergePatch } from '../patch/mergePatch';
 import { serverSideApply } from '../patch/serverSideApply';
 import { applyStrategicMergePatch } from '../patch/strategicMergePatch';
+import type { ResourceType } from '../schema/ResourceType';
 import type { KubeObject } from '../store/types';
 import type { ApiContext, ResourceRequest } from './ApiContext';
 import { badRequest, notFound, unsupportedMediaType } from './errors';
@@ -16,12 +17,18 @@ import {
 } from './resourceHandlers';
 
 const APPLY = 'application/apply-patch+yaml';
-const PATCH_TYPES = [
+const STRATEGIC = 'application/strategic-merge-patch+json';
+const JSON_AND_MERGE = [
   'application/json-patch+json',
   'application/merge-patch+json',
-  'application/strategic-merge-patch+json',
-  APPLY,
 ];
+
+/** Custom resources have no patch strategies in Go structs, so the apiserver refuses strategic merge for them. */
+function patchTypesOf(type: ResourceType): string[] {
+  return type.custom
+    ? [...JSON_AND_MERGE, APPLY]
+    : [...JSON_AND_MERGE, STRATEGIC, APPLY];
+}
 
 function requireSameName(object: KubeObject, name: string): void {
   if (object.metadata.name !== undefined && object.metadata.name !== name) {
@@ -32,7 +39,7 @@ function requireSameName(object: KubeObject, name: string): void {
   object.metadata.name = name;
 }
 
-/** PATCH: JSON patch, merge patch, strategic merge (approximated as merge) and server-side apply. */
+/** PATCH: JSON patch, merge patch, strategic merge (built-in kinds only) and server-side apply. */
 export async function handlePatch(
   ctx: ApiContext,
   request: ResourceRequest,
@@ -40,8 +47,9 @@ export async function handlePatch(
   const { type, namespace, query } = request;
   const name = request.name!;
   const contentType = mediaType(request.req.headers['content-type']);
-  if (!PATCH_TYPES.includes(contentType))
-    throw unsupportedMediaType(contentType, PATCH_TYPES);
+  const patchTypes = patchTypesOf(type);
+  if (!patchTypes.includes(contentType))
+    throw unsupportedMediaType(contentType, patchTypes);
   const patch = decodeBody(await readBody(request.req), contentType);
   const live = ctx.store.get(type, namespace, name);
   const common = {

@@ -26,6 +26,7 @@ import {
   handleList,
   handleUpdate,
 } from './resourceHandlers';
+import { handleSelfReview, isSelfReviewPath } from './selfReviews';
 import { handleWatch } from './watchHandler';
 
 const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
@@ -183,6 +184,10 @@ export function createRequestHandler(
       return;
     }
     const user = ctx.authorizer.authenticate(req.headers.authorization);
+    if (isSelfReviewPath(path)) {
+      await handleSelfReview(ctx.authorizer, req, res, user, path);
+      return;
+    }
     await handleResource(req, res, user, path, url.searchParams);
   }
 

@@ -6,8 +6,9 @@ import { parseFieldSelector } from '../store/fieldSelector';
 import { parseLabelSelector } from '../store/labelSelector';
 import { isPlainObject } from '../util/json';
 import type { ApiContext, ResourceRequest } from './ApiContext';
-import { badRequest, methodNotAllowed } from './errors';
-import { decodeBody, readBody, sendBody } from './http';
+import { badRequest, invalid, methodNotAllowed } from './errors';
+import { checkListResourceVersion } from './listResourceVersion';
+import { decodeObjectBody, readRawBody, sendBody } from './http';
 import { streamJsonArray } from './streamJson';
 import {
   parseIncludeObject,
@@ -86,8 +87,8 @@ export function sendObject(
 export async function readObjectBody(
   request: ResourceRequest,
 ): Promise<KubeObject> {
-  const body = decodeBody(
-    await readBody(request.req),
+  const body = decodeObjectBody(
+    await readRawBody(request.req),
     request.req.headers['content-type'],
   );
   return checkObjectBody(request.type, body, request.namespace);
@@ -154,6 +155,7 @@ export async function handleList(
 ): Promise<void> {
   const { query, type, format } = request;
   const limit = query.get('limit');
+  await checkListResourceVersion(ctx, query);
   const result = ctx.store.list(type, {
     namespace: request.namespace,
     labelSelector: parseLabelSelector(query.get('labelSelector')),
@@ -170,7 +172,11 @@ export async function handleList(
   const resourceVersion = String(result.resourceVersion);
   const metadata = JSON.stringify(
     result.continueToken
-      ? { resourceVersion, continue: result.continueToken }
+      ? {
+          resourceVersion,
+          continue: result.continueToken,
+          remainingItemCount: result.remainingItemCount,
+        }
       : { resourceVersion },
   );
   if (format.kind === 'table') {
@@ -249,6 +255,17 @@ export async function handleUpdate(
     throw badRequest(
       `the name of the object (${object.metadata.name}) does not match the name on the URL (${name})`,
     );
+  }
+  if (request.type.custom && !object.metadata.resourceVersion) {
+    ctx.store.mustGet(request.type, request.namespace, name);
+    // Custom resources do not allow unconditional updates (apiextensions strategy).
+    throw invalid(request.type, name, [
+      {
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: 0x0: must be specified for an update',
+        field: 'metadata.resourceVersion',
+      },
+    ]);
   }
   const manager = fieldManagerOf(request);
   const { stored, warnings } = ctx.store.update(request.type, object, {

@@ -182,27 +182,41 @@ describe('Argo workflows on ECI virtual nodes', () => {
       'docker.io/library/nosuchimage:1',
       {},
     ],
-  ])('fails the pod with ErrImagePull for %s', (_case, image, annotations) => {
-    submit('denied', singleContainer(image, annotations));
-    const status = runToCompletion('denied');
-    expect(status).toMatchObject({
-      phase: 'Failed',
-      message: "child 'denied' failed",
-    });
-    const pod = workflowPods('denied')[0];
-    expect(pod.status).toMatchObject({
-      phase: 'Failed',
-      containerStatuses: [{ state: { waiting: { reason: 'ErrImagePull' } } }],
-    });
-    const failures = sim
-      .events('argo', 'denied')
-      .filter(e => e.reason === 'Failed')
-      .map(e => e.message);
-    expect(failures).toEqual([
-      expect.stringMatching(/^Failed to pull image ".*": rpc error/),
-      'Error: ErrImagePull',
-    ]);
-  });
+  ])(
+    'keeps the pod Pending in image pull back-off for %s; the workflow stays Running',
+    (_case, image, annotations) => {
+      submit('denied', singleContainer(image, annotations));
+      const failures = () =>
+        sim
+          .events('argo', 'denied')
+          .filter(e => e.reason === 'Failed')
+          .map(e => e.message);
+      sim.runUntil(
+        () =>
+          failures().filter(m => m === 'Error: ImagePullBackOff').length === 2,
+      );
+      expect(workflow('denied').status).toMatchObject({ phase: 'Running' });
+      const pod = workflowPods('denied')[0];
+      expect(pod.status).toMatchObject({
+        phase: 'Pending',
+        containerStatuses: [
+          { state: { waiting: { reason: 'ImagePullBackOff' } } },
+        ],
+      });
+      expect(failures()).toEqual([
+        expect.stringMatching(/^Failed to pull image ".*": rpc error/),
+        'Error: ErrImagePull',
+        'Error: ImagePullBackOff',
+        expect.stringMatching(/^Failed to pull image ".*": rpc error/),
+        'Error: ErrImagePull',
+        'Error: ImagePullBackOff',
+      ]);
+      const reasons = eventReasons('argo', pod.metadata.name!);
+      expect(reasons.filter(r => r === 'Pulling')).toHaveLength(2);
+      expect(reasons.filter(r => r === 'BackOff')).toHaveLength(2);
+      expect(failures().join('\n')).not.toContain('acr-instance-ids');
+    },
+  );
 
   it.each([
     [
@@ -242,7 +256,7 @@ describe('Argo workflows on ECI virtual nodes', () => {
     expect(hit).toMatchObject({
       type: 'Normal',
       message: `[eci.imagecache]Successfully hit image cache ${id}, eci will be scheduled with this image cache.`,
-      source: { component: 'eci' },
+      source: { component: 'EciService' },
       involvedObject: { kind: 'Pod', name: 'pinned' },
     });
     expect(pulledSeconds('argo', 'pinned')).toBeLessThan(1);
@@ -303,7 +317,7 @@ describe('Argo workflows on ECI virtual nodes', () => {
     expect(missed).toMatchObject({
       type: 'Warning',
       message: '[eci.imagecache]Missed image cache.',
-      source: { component: 'eci' },
+      source: { component: 'EciService' },
     });
     const created = sim
       .events('argo', 'miss')
@@ -538,20 +552,31 @@ describe('Argo workflows on ECI virtual nodes', () => {
     expect(workflowPods('orphans')).toHaveLength(1);
   });
 
-  it('runs plain pods created through the API on the virtual node', () => {
+  it('runs plain pods created through the API with the defaults a real apiserver adds', () => {
     emulator.store.create(pods(), {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'plain', namespace: 'default' },
-      spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      spec: {
+        restartPolicy: 'Never',
+        containers: [{ name: 'c', image: 'busybox' }],
+      },
     });
-    sim.runUntil(
-      () =>
-        (
-          emulator.store.get(pods(), 'default', 'plain')!.object
-            .status as JsonObject
-        ).phase === 'Succeeded',
-    );
+    const plain = () => emulator.store.get(pods(), 'default', 'plain')!.object;
+    expect(plain().spec).toMatchObject({
+      restartPolicy: 'Never',
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+      terminationGracePeriodSeconds: 30,
+      containers: [
+        {
+          imagePullPolicy: 'Always',
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+        },
+      ],
+    });
+    sim.runUntil(() => (plain().status as JsonObject).phase === 'Succeeded');
     expect(eventReasons('default', 'plain')).toEqual([
       'Scheduled',
       'Pulling',
@@ -559,5 +584,28 @@ describe('Argo workflows on ECI virtual nodes', () => {
       'Created',
       'Started',
     ]);
+  });
+
+  it('restarts the containers of a restartPolicy Always pod instead of completing it', () => {
+    emulator.store.create(pods(), {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'server', namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'nginx:1.25.3' }] },
+    });
+    const server = () =>
+      emulator.store.get(pods(), 'default', 'server')!.object;
+    expect(server().spec).toMatchObject({
+      restartPolicy: 'Always',
+      containers: [{ imagePullPolicy: 'IfNotPresent' }],
+    });
+    const restarts = () =>
+      Number(
+        ((server().status as JsonObject).containerStatuses as JsonObject[])?.[0]
+          ?.restartCount ?? 0,
+      );
+    sim.runUntil(() => restarts() === 2, 10 * 60_000);
+    expect((server().status as JsonObject).phase).toBe('Running');
+    expect(eventReasons('default', 'server')).toContain('BackOff');
   });
 });

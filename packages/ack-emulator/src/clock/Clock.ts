@@ -10,6 +10,12 @@ export interface Clock {
   now(): number;
   /** Runs `callback` once `delayMs` of simulated time has passed. */
   setTimer(delayMs: number, callback: () => void): TimerId;
+  /**
+   * Runs `callback` once the clock reads `at`. Deadlines written into objects
+   * (an `expireDateTime`) use this: the time scale compresses simulated work,
+   * never a date a client can read and compare with its own clock.
+   */
+  setTimerAt(at: number, callback: () => void): TimerId;
   clearTimer(id: TimerId): void;
   /** Jumps simulated time forward, firing due timers in order. */
   advance(ms: number): void;

@@ -20,6 +20,10 @@ export class ManualClock implements Clock {
     return this.timers.add(this.current + Math.max(0, delayMs), callback);
   }
 
+  setTimerAt(at: number, callback: () => void): TimerId {
+    return this.timers.add(Math.max(this.current, at), callback);
+  }
+
   clearTimer(id: TimerId): void {
     this.timers.cancel(id);
   }

@@ -41,6 +41,12 @@ export class ScaledClock implements Clock {
     return id;
   }
 
+  setTimerAt(at: number, callback: () => void): TimerId {
+    const id = this.timers.add(at, callback);
+    this.arm();
+    return id;
+  }
+
   clearTimer(id: TimerId): void {
     this.timers.cancel(id);
   }

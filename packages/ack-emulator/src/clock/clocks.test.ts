@@ -50,4 +50,19 @@ describe('ScaledClock', () => {
     );
     clock.dispose();
   });
+
+  it('fires a deadline (setTimerAt) when the clock reads it: the scale never brings a date forward', async () => {
+    const clock = new ScaledClock(1_000);
+    const deadline = clock.now() + 150;
+    const compressed = new Promise<number>(resolve =>
+      clock.setTimer(50_000, () => resolve(clock.now())),
+    );
+    const fired = new Promise<number>(resolve =>
+      clock.setTimerAt(deadline, () => resolve(clock.now())),
+    );
+    const compressedAt = await compressed;
+    expect(compressedAt).toBeLessThan(deadline);
+    expect(await fired).toBeGreaterThanOrEqual(deadline);
+    clock.dispose();
+  });
 });

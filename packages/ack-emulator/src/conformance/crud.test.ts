@@ -194,7 +194,7 @@ describe('CRUD through @kubernetes/client-node', () => {
     expect(fetched.status.progress).toBe('50%');
   });
 
-  it('treats strategic merge patches as merge patches and supports server-side apply', async () => {
+  it('accepts merge patches on custom resources and supports server-side apply', async () => {
     await custom.createClusterCustomObject({
       ...IMAGECACHES,
       body: imageCacheBody('p', { images: ['nginx'], retentionDays: 3 }),
@@ -205,7 +205,7 @@ describe('CRUD through @kubernetes/client-node', () => {
         name: 'p',
         body: { spec: { retentionDays: null, imageCacheSize: 30 } },
       },
-      setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
     expect(merged.spec).toEqual({ images: ['nginx'], imageCacheSize: 30 });
 
@@ -410,13 +410,19 @@ describe('CRUD through @kubernetes/client-node', () => {
     expect(pod.status?.phase).toBe('Pending');
 
     await core.deleteNamespace({ name: 'team-a' });
-    const secretGone = await expectStatus(
-      core.readNamespacedSecret({ name: 'pull', namespace: 'team-a' }),
+    // Without the namespace controller (controllers: false) it stays Terminating, as on a real apiserver.
+    const terminating = await core.readNamespace({ name: 'team-a' });
+    expect(terminating.status?.phase).toBe('Terminating');
+    const refused = await expectStatus(
+      core.createNamespacedSecret({
+        namespace: 'team-a',
+        body: { metadata: { name: 'late' } },
+      }),
     );
-    expect(secretGone).toMatchObject({
-      code: 404,
-      message: 'secrets "pull" not found',
-      details: { kind: 'secrets', name: 'pull' },
+    expect(refused).toMatchObject({
+      code: 403,
+      message:
+        'secrets "late" is forbidden: unable to create new content in namespace team-a because it is being terminated',
     });
   });
 

@@ -44,6 +44,8 @@ describe('discovery, OpenAPI and field selectors for core kinds', () => {
       'namespaces',
       'namespaces/status',
       'secrets',
+      'configmaps',
+      'serviceaccounts',
       'pods',
       'pods/status',
       'events',
@@ -96,7 +98,10 @@ describe('discovery, OpenAPI and field selectors for core kinds', () => {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'p1', namespace: 'default' },
-      spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      spec: {
+        restartPolicy: 'Never',
+        containers: [{ name: 'c', image: 'busybox' }],
+      },
     });
     emulator.advance(60_000);
     const events = await rawRequest(

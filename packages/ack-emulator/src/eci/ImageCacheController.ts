@@ -391,21 +391,18 @@ export class ImageCacheController {
     );
     if (expireAt === undefined) return;
     const uid = cache.metadata.uid;
-    const timer = this.options.clock.setTimer(
-      expireAt - this.options.clock.now(),
-      () => {
-        this.expiryTimers.delete(name);
-        const current = this.options.store.get(this.type, undefined, name);
-        if (!current || current.object.metadata.uid !== uid) return;
-        try {
-          this.options.store.delete(this.type, undefined, name, {
-            preconditions: { uid },
-          });
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-        }
-      },
-    );
+    const timer = this.options.clock.setTimerAt(expireAt, () => {
+      this.expiryTimers.delete(name);
+      const current = this.options.store.get(this.type, undefined, name);
+      if (!current || current.object.metadata.uid !== uid) return;
+      try {
+        this.options.store.delete(this.type, undefined, name, {
+          preconditions: { uid },
+        });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+      }
+    });
     this.expiryTimers.set(name, timer);
   }
 

@@ -13,7 +13,7 @@ import { normalizeImage } from './imageRef';
 import { recordPodEvent, type PodEvent } from './podEvents';
 import { decidePull } from './pullAccess';
 import type { SimulatedRegistry } from './SimulatedRegistry';
-import { cachedPullMs, pullMs, TIMINGS } from './timings';
+import { backOffMs, cachedPullMs, pullMs, TIMINGS } from './timings';
 
 export interface PodSimulatorOptions {
   store: ObjectStore;
@@ -36,6 +36,7 @@ interface Run {
 interface Container {
   name: string;
   image: string;
+  imagePullPolicy: string;
 }
 
 export function virtualNodeName(region: string): string {
@@ -154,6 +155,7 @@ export class PodSimulator {
       .map(c => ({
         name: String(c.name ?? 'main'),
         image: String(c.image ?? ''),
+        imagePullPolicy: String(c.imagePullPolicy ?? 'IfNotPresent'),
       }));
   }
 
@@ -202,7 +204,7 @@ export class PodSimulator {
           reason: 'SuccessfulHitImageCache',
           message: `[eci.imagecache]Successfully hit image cache ${id}, eci will be scheduled with this image cache.`,
           type: 'Normal',
-          component: 'eci',
+          component: 'EciService',
         });
         this.options.imageCaches?.recordUse(selection.cache.metadata.name!);
         break;
@@ -213,7 +215,7 @@ export class PodSimulator {
           reason: 'ImageCacheNotFound',
           message,
           type: 'Warning',
-          component: 'eci',
+          component: 'EciService',
         });
         this.failPod(run, 'ProviderFailed', message);
         return;
@@ -224,7 +226,7 @@ export class PodSimulator {
           reason: 'ImageCacheNotComplete',
           message,
           type: 'Normal',
-          component: 'eci',
+          component: 'EciService',
         });
         this.failPod(run, 'ProviderFailed', message);
         return;
@@ -234,7 +236,7 @@ export class PodSimulator {
           reason: 'ImageCacheMissed',
           message: '[eci.imagecache]Missed image cache.',
           type: 'Warning',
-          component: 'eci',
+          component: 'EciService',
         });
         break;
       default:
@@ -243,7 +245,7 @@ export class PodSimulator {
     this.pull(run, 0);
   }
 
-  private pull(run: Run, index: number): void {
+  private pull(run: Run, index: number, attempt = 0): void {
     const pod = this.current(run);
     if (!pod) return;
     const containers = this.containers(pod);
@@ -251,15 +253,8 @@ export class PodSimulator {
       this.startContainers(run);
       return;
     }
-    const { name, image } = containers[index];
+    const { name, image, imagePullPolicy } = containers[index];
     const fieldPath = `spec.containers{${name}}`;
-    this.event(run, {
-      reason: 'Pulling',
-      message: `Pulling image "${image}"`,
-      type: 'Normal',
-      component: 'kubelet',
-      fieldPath,
-    });
     const spec = (pod.spec ?? {}) as JsonObject;
     const secretNames = (
       Array.isArray(spec.imagePullSecrets) ? spec.imagePullSecrets : []
@@ -282,34 +277,34 @@ export class PodSimulator {
         secrets,
       },
     );
-    if (!decision.ok) {
-      this.after(run, TIMINGS.podScheduleMs, () => {
-        const message = `Failed to pull image "${image}": ${decision.message}`;
-        this.event(run, {
-          reason: 'Failed',
-          message,
-          type: 'Warning',
-          component: 'kubelet',
-          fieldPath,
-        });
-        this.event(run, {
-          reason: 'Failed',
-          message: 'Error: ErrImagePull',
-          type: 'Warning',
-          component: 'kubelet',
-          fieldPath,
-        });
-        this.failPod(run, undefined, message, {
-          name,
-          image,
-          reason: 'ErrImagePull',
-        });
-      });
-      return;
-    }
     const cached =
       run.selection.kind === 'hit' &&
       run.selection.cachedImages.has(normalizeImage(image));
+    if (cached && imagePullPolicy !== 'Always') {
+      // The cache's snapshot already holds the image: the kubelet does not pull.
+      this.event(run, {
+        reason: 'Pulled',
+        message: `Container image "${image}" already present on machine`,
+        type: 'Normal',
+        component: 'kubelet',
+        fieldPath,
+      });
+      this.pull(run, index + 1);
+      return;
+    }
+    this.event(run, {
+      reason: 'Pulling',
+      message: `Pulling image "${image}"`,
+      type: 'Normal',
+      component: 'kubelet',
+      fieldPath,
+    });
+    if (!decision.ok) {
+      this.after(run, TIMINGS.podScheduleMs, () =>
+        this.pullFailed(run, index, attempt, decision.message),
+      );
+      return;
+    }
     const duration = cached
       ? cachedPullMs(decision.image.sizeBytes)
       : pullMs(decision.image.sizeBytes);
@@ -326,6 +321,87 @@ export class PodSimulator {
     });
   }
 
+  /** The kubelet keeps the pod Pending: ErrImagePull, then ImagePullBackOff, then a retry after the back-off. */
+  private pullFailed(
+    run: Run,
+    index: number,
+    attempt: number,
+    reason: string,
+  ): void {
+    const pod = this.current(run);
+    if (!pod) return;
+    const { name, image } = this.containers(pod)[index];
+    const fieldPath = `spec.containers{${name}}`;
+    const message = `Failed to pull image "${image}": ${reason}`;
+    this.event(run, {
+      reason: 'Failed',
+      message,
+      type: 'Warning',
+      component: 'kubelet',
+      fieldPath,
+    });
+    this.event(run, {
+      reason: 'Failed',
+      message: 'Error: ErrImagePull',
+      type: 'Warning',
+      component: 'kubelet',
+      fieldPath,
+    });
+    this.setWaiting(run, name, 'ErrImagePull', message);
+    this.after(run, TIMINGS.podScheduleMs, () => {
+      this.event(run, {
+        reason: 'BackOff',
+        message: `Back-off pulling image "${image}"`,
+        type: 'Normal',
+        component: 'kubelet',
+        fieldPath,
+      });
+      this.event(run, {
+        reason: 'Failed',
+        message: 'Error: ImagePullBackOff',
+        type: 'Warning',
+        component: 'kubelet',
+        fieldPath,
+      });
+      this.setWaiting(
+        run,
+        name,
+        'ImagePullBackOff',
+        `Back-off pulling image "${image}": ErrImagePull: ${reason}`,
+      );
+      this.after(run, backOffMs(attempt + 1), () =>
+        this.pull(run, index, attempt + 1),
+      );
+    });
+  }
+
+  private setWaiting(
+    run: Run,
+    containerName: string,
+    reason: string,
+    message: string,
+  ): void {
+    const pod = this.current(run);
+    if (!pod) return;
+    this.writeStatus(run, status => ({
+      ...status,
+      containerStatuses: this.containers(pod).map(c => ({
+        name: c.name,
+        image: c.image,
+        imageID: '',
+        ready: false,
+        started: false,
+        restartCount: 0,
+        state: {
+          waiting:
+            c.name === containerName
+              ? { reason, message }
+              : { reason: 'ContainerCreating' },
+        },
+      })),
+    }));
+  }
+
   private startContainers(run: Run): void {
     const pod = this.current(run);
     if (!pod) return;
@@ -340,7 +416,7 @@ export class PodSimulator {
         reason: 'ImageCacheAutoCreated',
         message: `[eci.imagecache]Image cache ${imageCacheId} is auto created`,
         type: 'Normal',
-        component: 'eci',
+        component: 'EciService',
       });
     }
     for (const { name } of containers) {
@@ -388,7 +464,13 @@ export class PodSimulator {
     this.after(run, TIMINGS.containerRunMs, () => this.complete(run));
   }
 
-  private complete(run: Run): void {
+  private complete(run: Run, restarts = 0): void {
+    const pod = this.current(run);
+    if (!pod) return;
+    if ((pod.spec as JsonObject | undefined)?.restartPolicy === 'Always') {
+      this.restart(run, restarts + 1);
+      return;
+    }
     const finishedAt = formatTimestamp(this.options.clock.now());
     this.writeStatus(run, status => ({
       ...status,
@@ -429,6 +511,90 @@ export class PodSimulator {
         })),
     }));
     this.runs.delete(run.uid);
+  }
+
+  /**
+   * restartPolicy Always: a container that exits is started again after the
+   * crash-loop back-off (containers here always exit 0), and the pod stays Running.
+   */
+  private restart(run: Run, restarts: number): void {
+    const finishedAt = formatTimestamp(this.options.clock.now());
+    const terminated = (c: JsonObject) => ({
+      exitCode: 0,
+      reason: 'Completed',
+      startedAt: (
+        (c.state as JsonObject | undefined)?.running as JsonObject | undefined
+      )?.startedAt,
+      finishedAt,
+    });
+    const containerStatuses = (status: JsonObject) =>
+      (Array.isArray(status.containerStatuses)
+        ? status.containerStatuses
+        : []
+      ).filter(isPlainObject);
+    this.writeStatus(run, status => ({
+      ...status,
+      containerStatuses: containerStatuses(status).map(c => ({
+        ...c,
+        ready: false,
+        started: false,
+        restartCount: restarts,
+        lastState: { terminated: terminated(c) },
+        state: {
+          waiting: {
+            reason: 'CrashLoopBackOff',
+            message: `back-off ${goDuration(
+              backOffMs(restarts),
+            )} restarting failed container=${c.name} pod=${run.name}_${
+              run.namespace
+            }(${run.uid})`,
+          },
+        },
+      })),
+    }));
+    const pod = this.current(run);
+    if (!pod) return;
+    for (const { name } of this.containers(pod)) {
+      this.event(run, {
+        reason: 'BackOff',
+        message: `Back-off restarting failed container ${name} in pod ${run.name}_${run.namespace}(${run.uid})`,
+        type: 'Warning',
+        component: 'kubelet',
+        fieldPath: `spec.containers{${name}}`,
+      });
+    }
+    this.after(run, backOffMs(restarts), () => {
+      const startedAt = formatTimestamp(this.options.clock.now());
+      for (const { name, image } of this.containers(pod)) {
+        const fieldPath = `spec.containers{${name}}`;
+        this.event(run, {
+          reason: 'Pulled',
+          message: `Container image "${image}" already present on machine`,
+          type: 'Normal',
+          component: 'kubelet',
+          fieldPath,
+        });
+        this.event(run, {
+          reason: 'Started',
+          message: `Started container ${name}`,
+          type: 'Normal',
+          component: 'kubelet',
+          fieldPath,
+        });
+      }
+      this.writeStatus(run, status => ({
+        ...status,
+        containerStatuses: containerStatuses(status).map(c => ({
+          ...c,
+          ready: true,
+          started: true,
+          state: { running: { startedAt } },
+        })),
+      }));
+      this.after(run, TIMINGS.containerRunMs, () =>
+        this.complete(run, restarts),
+      );
+    });
   }
 
   private failPod(

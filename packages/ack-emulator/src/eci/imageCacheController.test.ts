@@ -187,7 +187,7 @@ describe('ECI ImageCache simulation', () => {
       'an instance in another region without the region prefix',
       { images: [`${ACR_SHANGHAI}/data/etl-runner:2.0.1`] },
       { 'k8s.aliyun.com/acr-instance-ids': 'cri-shanghai7k2m9x4p' },
-      'k8s.aliyun.com/acr-instance-ids: "cn-shanghai:cri-shanghai7k2m9x4p"',
+      'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
     ],
     [
       'an unknown ACR instance id',

@@ -1,15 +1,22 @@
 import type { ResourceType } from '../schema/ResourceType';
 import type { ObjectStore } from '../store/ObjectStore';
 import type { KubeObject } from '../store/types';
-import { randomHex } from '../util/random';
 import { formatTimestamp } from '../util/time';
 
 export interface PodEvent {
   reason: string;
   message: string;
   type: 'Normal' | 'Warning';
-  component: 'eci' | 'kubelet' | 'default-scheduler';
+  component: 'EciService' | 'kubelet' | 'default-scheduler';
   fieldPath?: string;
+}
+
+let sequence = 0n;
+
+/** Like client-go's recorder, `<object>.<hex of the nanosecond time>`: names sort in time order. */
+function eventName(podName: string, now: number): string {
+  sequence = (sequence + 1n) % 1_000_000n;
+  return `${podName}.${(BigInt(now) * 1_000_000n + sequence).toString(16)}`;
 }
 
 /** Records a core/v1 Event about a pod, as the virtual kubelet / ECI service do. */
@@ -35,7 +42,7 @@ export function recordPodEvent(
     apiVersion: 'v1',
     kind: 'Event',
     metadata: {
-      name: `${pod.metadata.name}.${randomHex(16)}`,
+      name: eventName(pod.metadata.name!, now),
       namespace: pod.metadata.namespace,
     },
     involvedObject,

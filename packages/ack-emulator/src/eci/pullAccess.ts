@@ -79,13 +79,9 @@ export function decidePull(
     )
   )
     return { ok: true, image, via: 'secret' };
-  const regionHint =
-    instance.region === clusterRegion
-      ? instance.id
-      : `${instance.region}:${instance.id}`;
   return {
     ok: false,
     reason: 'Unauthorized',
-    message: `rpc error: code = Unknown desc = failed to pull and unpack image "${normalized}": failed to resolve reference "${normalized}": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials (password-free pull needs k8s.aliyun.com/acr-instance-ids: "${regionHint}", or an imagePullSecret for ${host})`,
+    message: `rpc error: code = Unknown desc = failed to pull and unpack image "${normalized}": failed to resolve reference "${normalized}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
   };
 }

@@ -27,6 +27,9 @@ export const TIMINGS = {
   cacheHitPullBaseMs: 200,
   cacheHitBytesPerSecond: 4 * GIB,
   containerRunMs: 5_000,
+  /** The kubelet's image pull and crash-loop back-off: 10 s, doubling, at most 5 min. */
+  backOffInitialMs: 10_000,
+  backOffMaxMs: 300_000,
 } as const;
 
 export function pullMs(sizeBytes: number): number {
@@ -47,3 +50,11 @@ export function snapshotMs(bytes: number): number {
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The kubelet's back-off before retry number `attempt` (1-based). */
+export function backOffMs(attempt: number): number {
+  return Math.min(
+    TIMINGS.backOffMaxMs,
+    TIMINGS.backOffInitialMs * 2 ** Math.max(0, attempt - 1),
+  );
+}

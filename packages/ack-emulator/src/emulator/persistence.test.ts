@@ -1,4 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -68,6 +74,24 @@ describe('state file and seed', () => {
       ).status.phase,
     ).toBe('Ready');
     await second.stop();
+  });
+
+  it('writes the state file readable by its owner only (it holds Secret data)', async () => {
+    const stateFile = join(dir, 'state.json');
+    // A state file left by an older version, world-readable.
+    writeFileSync(
+      stateFile,
+      '{"version":1,"resourceVersion":1,"simulatedTime":0,"objects":[]}',
+      { mode: 0o644 },
+    );
+    const emulator = await startTestEmulator({ stateFile });
+    await clientsFor(emulator).core.createNamespacedSecret({
+      namespace: 'default',
+      body: { metadata: { name: 'secret1' }, stringData: { password: 'x' } },
+    });
+    await emulator.stop();
+    expect(readFileSync(stateFile, 'utf8')).toContain('secret1');
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
   });
 
   it('writes the TLS CA next to the kubeconfig and reuses it on restart', async () => {

@@ -16,6 +16,7 @@ import { PodSimulator } from '../eci/PodSimulator';
 import { SimulatedRegistry } from '../eci/SimulatedRegistry';
 import { FaultInjector } from '../faults/FaultInjector';
 import { GarbageCollector } from '../gc/GarbageCollector';
+import { NamespaceController } from '../gc/NamespaceController';
 import { renderKubeconfig, writeKubeconfig } from '../kubeconfig/kubeconfig';
 import { readState, StateFile } from '../persistence/StateFile';
 import { loadCrds } from '../schema/loadCrds';
@@ -173,7 +174,10 @@ export async function startEmulator(
 
   const controllers: Controller[] = [];
   if (options.controllers !== false) {
-    controllers.push(new GarbageCollector(store));
+    controllers.push(
+      new GarbageCollector(store),
+      new NamespaceController(store, clock),
+    );
     const imageCaches = resources.lookup(
       'eci.alibabacloud.com',
       'v1',

@@ -1,11 +1,15 @@
-import { execFile, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { RunningEmulator } from '../emulator/options';
 import { DEMO_SEED_FILE } from '../emulator/packagePaths';
-import { startTestEmulator, waitFor } from '../__testUtils__/emulatorClients';
+import { waitFor } from '../__testUtils__/emulatorClients';
+import {
+  describeWithKubectl,
+  startKubectlSession,
+  type KubectlSession,
+} from '../__testUtils__/kubectl';
 
 // The ImageCache manifest of the source document, verbatim.
 const IMAGECACHE_YAML = `apiVersion: eci.alibabacloud.com/v1
@@ -25,49 +29,15 @@ spec:
     7
 `;
 
-const kubectlAvailable =
-  spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status ===
-  0;
-if (!kubectlAvailable) {
-  // eslint-disable-next-line no-console
-  console.warn('kubectl is not on PATH: skipping the kubectl tests');
-}
-const describeWithKubectl = kubectlAvailable ? describe : describe.skip;
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describeWithKubectl(
   'kubectl against the emulator (source document steps)',
   () => {
+    let session: KubectlSession;
     let emulator: RunningEmulator;
     let dir: string;
+    let kubectlArgs: KubectlSession['args'];
+    let kubectl: KubectlSession['kubectl'];
 
-    const kubectlArgs = (args: string[]) => [
-      '--kubeconfig',
-      join(dir, 'kubeconfig'),
-      '--cache-dir',
-      join(dir, 'cache'),
-      ...args,
-    ];
-    const kubectl = (...args: string[]) =>
-      new Promise<Result>(resolve => {
-        execFile(
-          'kubectl',
-          kubectlArgs(args),
-          { cwd: dir, timeout: 20_000 },
-          (error, stdout, stderr) => {
-            resolve({
-              code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-              stdout,
-              stderr,
-            });
-          },
-        );
-      });
     const table = (output: string) =>
       output
         .trim()
@@ -75,18 +45,12 @@ describeWithKubectl(
         .map(line => line.trim().split(/\s+/));
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'ack-emulator-kubectl-'));
+      session = await startKubectlSession({ seed: DEMO_SEED_FILE });
+      ({ emulator, dir, kubectl } = session);
+      kubectlArgs = session.args;
       writeFileSync(join(dir, 'imagecache.yaml'), IMAGECACHE_YAML);
-      emulator = await startTestEmulator({
-        tls: true,
-        seed: DEMO_SEED_FILE,
-        kubeconfigPath: join(dir, 'kubeconfig'),
-      });
     });
-    afterAll(async () => {
-      await emulator.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => session.stop());
 
     it('kubectl apply -f imagecache.yaml', async () => {
       const result = await kubectl('apply', '-f', 'imagecache.yaml');

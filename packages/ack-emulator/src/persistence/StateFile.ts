@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -57,7 +58,11 @@ export class StateFile {
     const header = `{"version":1,"resourceVersion":${this.store.currentResourceVersion()},"simulatedTime":${this.now()},"objects":[`;
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${header}${this.store.dumpJson().join(',')}]}`);
+    // The state holds Secret data: readable by its owner only, like a kubeconfig.
+    writeFileSync(temporary, `${header}${this.store.dumpJson().join(',')}]}`, {
+      mode: 0o600,
+    });
+    chmodSync(temporary, 0o600);
     renameSync(temporary, this.path);
   }
 

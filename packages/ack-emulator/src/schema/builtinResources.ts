@@ -139,6 +139,31 @@ const secretColumns: BuiltinColumn[] = [
   defaultAgeColumn(),
 ];
 
+const configMapColumns: BuiltinColumn[] = [
+  nameColumn,
+  {
+    name: 'Data',
+    type: 'string',
+    description: 'The number of data entries',
+    cell: c =>
+      String(
+        Object.keys(obj(c.data)).length + Object.keys(obj(c.binaryData)).length,
+      ),
+  },
+  defaultAgeColumn(),
+];
+
+const serviceAccountColumns: BuiltinColumn[] = [
+  nameColumn,
+  {
+    name: 'Secrets',
+    type: 'string',
+    description: 'The number of secrets of the service account',
+    cell: sa => String(list(sa.secrets).length),
+  },
+  defaultAgeColumn(),
+];
+
 function eventLastSeen(event: JsonObject, now: number): string {
   const last =
     event.lastTimestamp ??
@@ -254,6 +279,32 @@ export function builtinResourceTypes(): ResourceType[] {
       statusSubresource: false,
       columns: secretColumns,
       selectableFields: ['type'],
+    }),
+    core({
+      resource: 'configmaps',
+      singular: 'configmap',
+      kind: 'ConfigMap',
+      listKind: 'ConfigMapList',
+      namespaced: true,
+      shortNames: ['cm'],
+      categories: [],
+      verbs: ALL_VERBS,
+      statusSubresource: false,
+      columns: configMapColumns,
+      selectableFields: [],
+    }),
+    core({
+      resource: 'serviceaccounts',
+      singular: 'serviceaccount',
+      kind: 'ServiceAccount',
+      listKind: 'ServiceAccountList',
+      namespaced: true,
+      shortNames: ['sa'],
+      categories: [],
+      verbs: ALL_VERBS,
+      statusSubresource: false,
+      columns: serviceAccountColumns,
+      selectableFields: [],
     }),
     core({
       resource: 'pods',

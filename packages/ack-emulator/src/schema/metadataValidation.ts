@@ -40,6 +40,18 @@ function validKey(key: string): boolean {
   return name.length > 0 && name.length <= 63 && QUALIFIED_NAME.test(name);
 }
 
+/** apimachinery's TotalAnnotationSizeLimitB: keys plus values of all annotations. */
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+function annotationsSize(map: JsonObject): number {
+  let total = 0;
+  for (const [key, value] of Object.entries(map))
+    total +=
+      Buffer.byteLength(key) +
+      (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+  return total;
+}
+
 /** Checks label and annotation keys/values like apimachinery's ValidateObjectMeta. */
 export function validateLabelsAndAnnotations(
   metadata: JsonObject,
@@ -55,6 +67,16 @@ export function validateLabelsAndAnnotations(
         field: `metadata.${field}`,
       });
       continue;
+    }
+    if (
+      field === 'annotations' &&
+      annotationsSize(map) > TOTAL_ANNOTATION_SIZE_LIMIT
+    ) {
+      causes.push({
+        reason: 'FieldValueTooLong',
+        message: `Too long: may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes`,
+        field: 'metadata.annotations',
+      });
     }
     for (const [key, value] of Object.entries(map)) {
       if (!validKey(key)) {

@@ -82,6 +82,8 @@ export interface ListResult {
   items: StoredObject[];
   resourceVersion: number;
   continueToken?: string;
+  /** Items after this page; only known (as on a real apiserver) when no selector filters the list. */
+  remainingItemCount?: number;
 }
 
 export type StoreListener = (event: StoreEvent) => void;
@@ -256,6 +258,7 @@ export class ObjectStore {
         ? query.fieldSelector
         : undefined;
     let continueToken: string | undefined;
+    let remainingItemCount: number | undefined;
     for (; index < snapshot.keys.length; index++) {
       const key = snapshot.keys[index];
       if (prefix && !key.startsWith(prefix)) break;
@@ -274,11 +277,22 @@ export class ObjectStore {
           rv: snapshotRv,
           start: items[items.length - 1].key,
         });
+        if (!fields && (!query.labelSelector || query.labelSelector.empty)) {
+          const end = prefix
+            ? lowerBound(snapshot.keys, `${prefix.slice(0, -1)}0`)
+            : snapshot.keys.length;
+          remainingItemCount = end - index;
+        }
         break;
       }
       items.push(stored);
     }
-    return { items, resourceVersion: snapshotRv, continueToken };
+    return {
+      items,
+      resourceVersion: snapshotRv,
+      continueToken,
+      remainingItemCount,
+    };
   }
 
   create(
@@ -321,13 +335,14 @@ export class ObjectStore {
 
     if (type.statusSubresource) delete object.status;
     applyCreateDefaults(type, object);
+    labelNamespace(type, object);
     metadata.uid = newUid();
     metadata.creationTimestamp = formatTimestamp(this.clock.now());
     metadata.generation = 1;
     options.mutate?.(object, undefined);
     const warnings = this.validate(type, object, options.fieldValidation);
-    if (options.dryRun)
-      return { stored: makeStoredWithRv(object, this.rv), warnings };
+    // A dry-run create is never stored, so it has no resourceVersion.
+    if (options.dryRun) return { stored: makeStored(object), warnings };
 
     metadata.resourceVersion = String(++this.rv);
     const stored = makeStored(object);
@@ -421,6 +436,7 @@ export class ObjectStore {
       delete metadata.deletionTimestamp;
       delete metadata.deletionGracePeriodSeconds;
     }
+    labelNamespace(type, candidate);
     options.mutate?.(candidate, old);
     const warnings = this.validate(type, candidate, options.fieldValidation);
 
@@ -433,16 +449,12 @@ export class ObjectStore {
       metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
     if (this.isNoop(candidate, old)) return { stored: previous, warnings };
-    if (options.dryRun)
-      return { stored: makeStoredWithRv(candidate, this.rv), warnings };
+    if (options.dryRun) return { stored: makeStored(candidate), warnings };
 
     metadata.resourceVersion = String(++this.rv);
     const stored = makeStored(candidate);
     const typeKey = resourceKey(type.group, type.resource);
-    if (
-      metadata.deletionTimestamp &&
-      (metadata.finalizers ?? []).length === 0
-    ) {
+    if (metadata.deletionTimestamp && !hasFinalizers(type, candidate)) {
       table.objects.delete(stored.key);
       table.sortedKeys = undefined;
       this.emit({
@@ -493,12 +505,15 @@ export class ObjectStore {
       );
     }
     const typeKey = resourceKey(type.group, type.resource);
-    if ((old.metadata.finalizers ?? []).length > 0) {
+    if (hasFinalizers(type, old)) {
       if (old.metadata.deletionTimestamp || options.dryRun)
         return { stored: previous, deleted: false };
       const marked = cloneJson(old);
       marked.metadata.deletionTimestamp = formatTimestamp(this.clock.now());
       marked.metadata.deletionGracePeriodSeconds = 0;
+      if ((marked.metadata.generation ?? 0) > 0)
+        marked.metadata.generation = marked.metadata.generation! + 1;
+      if (isNamespace(type)) marked.status = { phase: 'Terminating' };
       marked.metadata.resourceVersion = String(++this.rv);
       const stored = makeStored(marked);
       table.objects.set(stored.key, stored);
@@ -512,8 +527,7 @@ export class ObjectStore {
       return { stored, deleted: false };
     }
     if (options.dryRun) return { stored: previous, deleted: true };
-    if (type.resource === 'namespaces' && !type.group)
-      this.deleteNamespaceContents(name);
+    if (isNamespace(type)) this.deleteNamespaceContents(name);
 
     const removed = cloneJson(old);
     removed.metadata.resourceVersion = String(++this.rv);
@@ -648,10 +662,7 @@ export class ObjectStore {
   ): string[] {
     const name = object.metadata.name ?? '';
     const causes: StatusCause[] = [
-      ...validateObjectName(
-        name,
-        type.resource === 'namespaces' && !type.group,
-      ),
+      ...validateObjectName(name, isNamespace(type)),
       ...validateLabelsAndAnnotations(object.metadata),
     ];
     let warnings: string[] = [];
@@ -686,19 +697,23 @@ export class ObjectStore {
     return warnings;
   }
 
+  /** Like the apiserver, a write that only moves managedFields timestamps changes nothing. */
   private isNoop(candidate: KubeObject, old: KubeObject): boolean {
     const strip = (o: KubeObject) => ({
       ...o,
       metadata: {
         ...o.metadata,
-        managedFields: undefined,
+        managedFields: o.metadata.managedFields?.map(
+          ({ time: _time, ...entry }) => entry,
+        ),
         resourceVersion: undefined,
       },
     });
     return deepEqual(strip(candidate), strip(old));
   }
 
-  private deleteNamespaceContents(namespace: string): void {
+  /** What the namespace controller does to a Terminating namespace before finalizing it. */
+  deleteNamespaceContents(namespace: string): void {
     for (const table of this.tables.values()) {
       if (!table.type.namespaced) continue;
       const prefix = `${namespace}/`;
@@ -735,13 +750,22 @@ export class ObjectStore {
   }
 }
 
-function makeStoredWithRv(object: KubeObject, rv: number): StoredObject {
-  const copy = {
-    ...object,
-    metadata: {
-      ...object.metadata,
-      resourceVersion: object.metadata.resourceVersion ?? String(rv),
-    },
+function isNamespace(type: ResourceType): boolean {
+  return type.resource === 'namespaces' && !type.group;
+}
+
+/** metadata.finalizers, plus a namespace's spec.finalizers (the namespace controller's "kubernetes"). */
+function hasFinalizers(type: ResourceType, object: KubeObject): boolean {
+  if ((object.metadata.finalizers ?? []).length > 0) return true;
+  const spec = object.spec as { finalizers?: unknown[] } | undefined;
+  return isNamespace(type) && (spec?.finalizers ?? []).length > 0;
+}
+
+/** The apiserver keeps `kubernetes.io/metadata.name` equal to a namespace's name. */
+function labelNamespace(type: ResourceType, object: KubeObject): void {
+  if (!isNamespace(type)) return;
+  object.metadata.labels = {
+    ...(object.metadata.labels ?? {}),
+    'kubernetes.io/metadata.name': object.metadata.name!,
   };
-  return makeStored(copy);
 }

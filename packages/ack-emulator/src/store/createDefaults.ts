@@ -1,4 +1,5 @@
 import type { ResourceType } from '../schema/ResourceType';
+import { defaultPodSpec } from './podDefaults';
 import type { KubeObject } from './types';
 
 /** Fields the apiserver defaults when built-in kinds are created. */
@@ -13,9 +14,10 @@ export function applyCreateDefaults(
       object.status = { phase: 'Active' };
       break;
     case 'secrets':
-      object.type = object.type ?? 'Opaque';
+      object.type = object.type || 'Opaque';
       break;
     case 'pods':
+      object.spec = defaultPodSpec(object.spec);
       object.status = { phase: 'Pending', qosClass: 'BestEffort' };
       break;
     default:

@@ -63,7 +63,8 @@ export function parseFieldSelector(
       throw badRequest(`field label not supported: ${field}`);
     }
     requirements.push({
-      path: field.split('.'),
+      // An event's `source` field label selects on source.component.
+      path: field === 'source' ? ['source', 'component'] : field.split('.'),
       negate: match[2] === '!=',
       value: match[3],
     });
