@@ -11,7 +11,7 @@ import { HistoryCache } from './database/HistoryCache';
 import { LifecycleStateCache } from './database/LifecycleStateCache';
 import { recordPhaseTransitions } from './reconciler/PhaseTransitionRecorder';
 import { Reconciler } from './reconciler/Reconciler';
-import { createRouter, MUTATING_ROUTE_PREFIXES } from './router';
+import { createRouter, ROUTE_PATHS } from './router';
 import { CacheCommands } from './services/CacheCommands';
 import { CatalogEntities } from './services/CatalogEntities';
 import { EntityAccess } from './services/EntityAccess';
@@ -118,8 +118,8 @@ export const eciImageCachePlugin = createBackendPlugin({
           path: '/health',
           allow: 'unauthenticated',
         });
-        // Mutating routes check credentials themselves, so that refusals are audited too.
-        for (const path of MUTATING_ROUTE_PREFIXES) {
+        // The routes authenticate callers themselves, so that refusals are audited too.
+        for (const path of ROUTE_PATHS) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
 
