@@ -96,8 +96,11 @@ export const eciImageCachePlugin = createBackendPlugin({
               access,
             ),
             cacheCommands,
-            settingsCommands: new SettingsCommands(store, access, entityRef =>
-              cacheCommands.reconcileLater(entityRef),
+            settingsCommands: new SettingsCommands(
+              store,
+              access,
+              resolver,
+              entityRef => cacheCommands.reconcileLater(entityRef),
             ),
             workflowPreview: new WorkflowPreviewService(
               config,
