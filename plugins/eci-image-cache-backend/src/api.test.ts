@@ -118,7 +118,8 @@ describe('the HTTP API', () => {
         [{ imageCacheSize: '40' }, /`imageCacheSize`: Expected number, received string/],
         [{ color: 'blue' }, /unknown field\(s\) `color`/],
         [{ cluster: 'mars' }, /`cluster`: "mars" is not a configured cluster/],
-        [{ imagePullSecrets: ['default:missing'] }, /"default:missing" does not exist on cluster "hangzhou"/],
+        [{ imagePullSecrets: ['argo:missing'] }, /"argo:missing" is not a pull secret of cluster "hangzhou"/],
+        [{ imagePullSecrets: ['kube-system:x'] }, /"kube-system:x" is not a pull secret of cluster "hangzhou"/],
       ];
       for (const [body, message] of cases) {
         const res = await t.post('/entities/component/default/web/caches', body);

@@ -89,6 +89,8 @@ describe('eciImageCacheServiceRef from another plugin', () => {
     expect(t.audits.map(a => [a.eventId, a.outcome])).toEqual([
       ['cache-create', 'fail'],
       ['cache-create', 'success'],
+      // The read of a missing entity is a refusal (404) too.
+      ['request-refused', 'fail'],
       ['cache-create', 'fail'],
       ['settings-reset', 'success'],
     ]);

@@ -12,7 +12,7 @@ import { LifecycleStateCache } from './database/LifecycleStateCache';
 import { recordPhaseTransitions } from './reconciler/PhaseTransitionRecorder';
 import { Reconciler } from './reconciler/Reconciler';
 import { ReconcileLease } from './reconciler/ReconcileLease';
-import { createRouter, MUTATING_ROUTE_PREFIXES } from './router';
+import { createRouter, ROUTE_PATHS } from './router';
 import { CacheCommands } from './services/CacheCommands';
 import { CatalogEntities } from './catalog/CatalogEntities';
 import { EntityAccess } from './services/EntityAccess';
@@ -98,8 +98,11 @@ export const eciImageCachePlugin = createBackendPlugin({
               access,
             ),
             cacheCommands,
-            settingsCommands: new SettingsCommands(store, access, entityRef =>
-              cacheCommands.reconcileLater(entityRef),
+            settingsCommands: new SettingsCommands(
+              store,
+              access,
+              resolver,
+              entityRef => cacheCommands.reconcileLater(entityRef),
             ),
             workflowPreview: new WorkflowPreviewService(
               config,
@@ -120,8 +123,8 @@ export const eciImageCachePlugin = createBackendPlugin({
           path: '/health',
           allow: 'unauthenticated',
         });
-        // Mutating routes check credentials themselves, so that refusals are audited too.
-        for (const path of MUTATING_ROUTE_PREFIXES) {
+        // The routes authenticate callers themselves, so that refusals are audited too.
+        for (const path of ROUTE_PATHS) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
 

@@ -1,7 +1,4 @@
-import {
-  AuditorService,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import {
   EntitySettings,
@@ -9,6 +6,13 @@ import {
 } from '@eci-portal/plugin-eci-image-cache-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
+import { createRequestAuditEvent } from './http/auditEvents';
+import {
+  auditRefusals,
+  guardRequest,
+  requestAuditOf,
+  routeNotFound,
+} from './http/requestGuards';
 import {
   cacheListQuerySchema,
   createCacheSchema,
@@ -47,38 +51,27 @@ function sendJson(res: Response, text: string, status = 200): void {
 }
 
 /**
- * The mutating routes. The credentials barrier lets them through without credentials (see
- * plugin.ts), so that `audited` records refusals of unauthenticated callers too; each of them
- * requires a user or service itself, inside `audited`.
+ * Top-level paths of the routes. The framework's credentials barrier lets them through without
+ * credentials (see plugin.ts) because {@link guardRequest} authenticates them itself, before the
+ * body is read, so that every refusal is audited with its request.
  */
-export const MUTATING_ROUTE_PREFIXES = [`${ENTITY}/caches`, `${ENTITY}/settings`];
-const CALLER = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+export const ROUTE_PATHS = ['/clusters', '/acr', '/caches', '/entities'];
 
-/**
- * Every mutation is audited, successful or not: refusals of unauthenticated callers (401) and
- * of callers without permission (403) and bad input (400) included.
- */
+/** Runs a mutation as its route's audit event, closed with success or with the error. */
 async function audited<T>(
   auditor: AuditorService,
   request: Request,
-  eventId: string,
+  response: Response,
   run: () => Promise<T>,
 ): Promise<T> {
-  const meta = {
-    entityRef: `${request.params.kind}:${request.params.namespace}/${request.params.name}`,
-    ...(request.params.cluster ? { cluster: request.params.cluster } : {}),
-    ...(request.params.cacheName ? { cacheName: request.params.cacheName } : {}),
-  };
-  const event = await auditor
-    .createEvent({ eventId, severityLevel: 'medium', request, meta })
-    // An auditor that cannot resolve the caller (an invalid token) still records the attempt.
-    .catch(() =>
-      auditor.createEvent({
-        eventId,
-        severityLevel: 'medium',
-        meta: { ...meta, method: request.method, path: request.originalUrl },
-      }),
-    );
+  const audit = requestAuditOf(response);
+  audit.recorded = true;
+  const event = await createRequestAuditEvent(
+    auditor,
+    request,
+    audit.eventId,
+    audit.meta,
+  );
   try {
     const result = await run();
     await event.success();
@@ -94,35 +87,38 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, auditor } = options;
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  const guard = (eventId?: string) => guardRequest({ httpAuth, eventId });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.get('/clusters', async (req, res) => {
+  router.get('/clusters', guard(), async (req, res) => {
     await httpAuth.credentials(req);
     res.json(options.overview.listClusters());
   });
 
-  router.get('/acr/instances', async (req, res) => {
+  router.get('/acr/instances', guard(), async (req, res) => {
     await httpAuth.credentials(req);
     res.json(options.overview.listAcrInstances());
   });
 
-  router.get('/caches', async (req, res) => {
+  router.get('/caches', guard(), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const query = parse(cacheListQuerySchema, req.query, 'query');
     res.json(await options.overview.listCaches(query, credentials));
   });
 
-  router.get(ENTITY, async (req, res) => {
+  router.get(ENTITY, guard(), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefFromParams(req.params);
-    sendJson(res, await options.entityState.getStateJson(entityRef, credentials));
+    sendJson(
+      res,
+      await options.entityState.getStateJson(entityRef, credentials),
+    );
   });
 
-  router.get(`${ENTITY}/workflow`, async (req, res) => {
+  router.get(`${ENTITY}/workflow`, guard(), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefFromParams(req.params);
     const query = parse(workflowQuerySchema, req.query, 'query');
@@ -135,9 +131,9 @@ export async function createRouter(
     );
   });
 
-  router.post(`${ENTITY}/caches`, async (req, res) => {
-    const result = await audited(auditor, req, 'cache-create', async () => {
-      const credentials = await httpAuth.credentials(req, CALLER);
+  router.post(`${ENTITY}/caches`, guard('cache-create'), async (req, res) => {
+    const result = await audited(auditor, req, res, async () => {
+      const credentials = await httpAuth.credentials(req);
       const entityRef = entityRefFromParams(req.params);
       const body = parse(createCacheSchema, req.body, 'cache request');
       return options.cacheCommands.createCache(entityRef, body, credentials);
@@ -145,23 +141,27 @@ export async function createRouter(
     res.status(result.status).json(result.body);
   });
 
-  router.delete(`${ENTITY}/caches/:cluster/:cacheName`, async (req, res) => {
-    const result = await audited(auditor, req, 'cache-delete', async () => {
-      const credentials = await httpAuth.credentials(req, CALLER);
-      const entityRef = entityRefFromParams(req.params);
-      return options.cacheCommands.deleteCache(
-        entityRef,
-        req.params.cluster,
-        req.params.cacheName,
-        credentials,
-      );
-    });
-    res.json(result);
-  });
+  router.delete(
+    `${ENTITY}/caches/:cluster/:cacheName`,
+    guard('cache-delete'),
+    async (req, res) => {
+      const result = await audited(auditor, req, res, async () => {
+        const credentials = await httpAuth.credentials(req);
+        const entityRef = entityRefFromParams(req.params);
+        return options.cacheCommands.deleteCache(
+          entityRef,
+          req.params.cluster,
+          req.params.cacheName,
+          credentials,
+        );
+      });
+      res.json(result);
+    },
+  );
 
-  router.put(`${ENTITY}/settings`, async (req, res) => {
-    const saved = await audited(auditor, req, 'settings-save', async () => {
-      const credentials = await httpAuth.credentials(req, CALLER);
+  router.put(`${ENTITY}/settings`, guard('settings-save'), async (req, res) => {
+    const saved = await audited(auditor, req, res, async () => {
+      const credentials = await httpAuth.credentials(req);
       const entityRef = entityRefFromParams(req.params);
       const body = parse(settingsSchema, req.body, 'settings');
       return options.settingsCommands.save(
@@ -173,14 +173,20 @@ export async function createRouter(
     res.json(saved);
   });
 
-  router.delete(`${ENTITY}/settings`, async (req, res) => {
-    await audited(auditor, req, 'settings-reset', async () => {
-      const credentials = await httpAuth.credentials(req, CALLER);
-      const entityRef = entityRefFromParams(req.params);
-      return options.settingsCommands.reset(entityRef, credentials);
-    });
-    res.status(204).end();
-  });
+  router.delete(
+    `${ENTITY}/settings`,
+    guard('settings-reset'),
+    async (req, res) => {
+      await audited(auditor, req, res, async () => {
+        const credentials = await httpAuth.credentials(req);
+        const entityRef = entityRefFromParams(req.params);
+        return options.settingsCommands.reset(entityRef, credentials);
+      });
+      res.status(204).end();
+    },
+  );
 
+  router.use(guard(), routeNotFound);
+  router.use(auditRefusals(auditor));
   return router;
 }

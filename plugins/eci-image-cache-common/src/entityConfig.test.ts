@@ -89,7 +89,10 @@ describe('readEntityConfig', () => {
         'alibabacloud.com/eci-cluster': 'beijing-dev',
         'alibabacloud.com/argo-namespace': 'team-argo',
       }),
-      DEFAULTS,
+      {
+        ...DEFAULTS,
+        allowedNamespaces: ['argo', 'team-argo', 'default', 'team'],
+      },
     );
     expect(result.ok && result.value).toEqual({
       entityRef: 'component:default/checkout',
@@ -230,6 +233,35 @@ describe('readEntityConfig', () => {
     expect(forever.ok && forever.value.retentionDays).toBeUndefined();
     expect(forever.warnings.map(w => [w.field, w.rule])).toEqual([
       ['alibabacloud.com/eci-image-cache-retention-days', 'no-expiry'],
+    ]);
+  });
+
+  it("accepts pull secrets only in the cluster's namespaces (its default one when none are configured)", () => {
+    const secrets = (value: string, defaults: EntityConfigDefaults) =>
+      readEntityConfig(
+        entity({
+          'alibabacloud.com/eci-images': 'nginx:1.25',
+          'alibabacloud.com/eci-image-cache': 'manual',
+          'alibabacloud.com/eci-image-pull-secrets': value,
+        }),
+        defaults,
+      );
+    expect(secrets('argo:reg', DEFAULTS).ok).toBe(true);
+    const refused = secrets('kube-system:registry-cred,argo:reg', DEFAULTS);
+    expect(!refused.ok && refused.problems).toEqual([
+      {
+        field: 'alibabacloud.com/eci-image-pull-secrets',
+        value: '"kube-system:registry-cred"',
+        rule: 'pull-secret-unusable',
+        message:
+          '`alibabacloud.com/eci-image-pull-secrets`: "kube-system:registry-cred" is not a pull secret of cluster "hangzhou-prod" (a Secret that exists in namespace argo)',
+      },
+    ]);
+    const allowed = { ...DEFAULTS, allowedNamespaces: ['argo', 'batch'] };
+    expect(secrets('batch:reg', allowed).ok).toBe(true);
+    const other = secrets('default:secret1', allowed);
+    expect(!other.ok && other.problems.map(p => p.message)).toEqual([
+      '`alibabacloud.com/eci-image-pull-secrets`: "default:secret1" is not a pull secret of cluster "hangzhou-prod" (a Secret that exists in namespace argo or batch)',
     ]);
   });
 

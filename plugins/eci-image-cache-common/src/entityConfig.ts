@@ -22,8 +22,10 @@ import {
   validateRetentionDays,
 } from './validation/numbers';
 import {
+  pullSecretNamespaces,
   PullSecretRef,
   validatePullSecretList,
+  validatePullSecretNamespaces,
 } from './validation/pullSecrets';
 import {
   EciValidationError,
@@ -206,7 +208,7 @@ export function readEntityConfig(
         );
 
   const rawSecrets = read(ANNOTATION_ECI_IMAGE_PULL_SECRETS);
-  const imagePullSecrets =
+  const listedSecrets =
     rawSecrets === undefined
       ? []
       : collector.take(
@@ -265,6 +267,20 @@ export function readEntityConfig(
       }
     }
   }
+
+  // Checked once the cluster is known: its namespaces are the only ones a secret may be in.
+  const imagePullSecrets =
+    listedSecrets &&
+    collector.take(
+      validatePullSecretNamespaces(listedSecrets, {
+        field: ANNOTATION_ECI_IMAGE_PULL_SECRETS,
+        cluster,
+        namespaces: pullSecretNamespaces({
+          defaultNamespace: defaults.argoNamespace,
+          allowedNamespaces: defaults.allowedNamespaces,
+        }),
+      }),
+    );
 
   if (cacheMode !== 'manual') {
     for (const name of [

@@ -16,6 +16,7 @@ const DEFAULTS = {
   clusters: ['prod'],
   defaultCluster: 'prod',
   argoNamespace: 'argo',
+  allowedNamespaces: ['argo', 'default'],
   retentionDays: 7,
 };
 

@@ -47,8 +47,11 @@ export {
 export type { PullSecretRef } from './validation/pullSecrets';
 export {
   formatPullSecret,
+  pullSecretNamespaces,
+  unusablePullSecretProblem,
   validatePullSecret,
   validatePullSecretList,
+  validatePullSecretNamespaces,
 } from './validation/pullSecrets';
 export { hasUnsafeCharacter, validateSingleLineText } from './validation/text';
 export { validateEntityRef } from './validation/entityRef';

@@ -29,8 +29,15 @@ export const scaffolderModuleEciImageCache = createBackendModule({
         eciImageCache: eciImageCacheServiceRef,
         config: coreServices.rootConfig,
         auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolderActions, eciImageCache, config, auditor }) {
+      async init({
+        scaffolderActions,
+        eciImageCache,
+        config,
+        auditor,
+        permissions,
+      }) {
         const publishRoot = path.resolve(
           config.getOptionalString('eciImageCache.scaffolder.publishRoot') ??
             DEFAULT_PUBLISH_ROOT,
@@ -39,7 +46,12 @@ export const scaffolderModuleEciImageCache = createBackendModule({
           createGenerateWorkflowsAction({ eciImageCache }),
           createEnsureImageCacheAction({ eciImageCache, auditor }),
           createConfigureAcrAction({ eciImageCache, auditor }),
-          createPublishLocalAction({ publishRoot }),
+          createPublishLocalAction({
+            publishRoot,
+            eciImageCache,
+            permissions,
+            auditor,
+          }),
         );
       },
     });

@@ -1,4 +1,9 @@
-import { AuditorServiceCreateEventOptions } from '@backstage/backend-plugin-api';
+import {
+  AuditorServiceCreateEventOptions,
+  coreServices,
+  createServiceFactory,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 
@@ -34,5 +39,55 @@ export function recordingAuditor(records: AuditRecord[]) {
         },
       };
     },
+  });
+}
+
+/** An audit event as Backstage's own auditor logs it: who (as it resolved them), what, how it ended. */
+export interface FrameworkAuditEvent {
+  eventId: string;
+  status: 'initiated' | 'succeeded' | 'failed';
+  actor: { actorId?: string; ip?: string; userAgent?: string };
+  request?: { method: string; url: string };
+  meta?: JsonObject;
+  error?: string;
+}
+
+/**
+ * The logger service under Backstage's real auditor (`mockServices.auditor.factory()`): it keeps
+ * every audit event the auditor writes, with the actor it resolved from the request.
+ */
+export function auditLogCapturingLogger(events: FrameworkAuditEvent[]) {
+  const logger = (fields: JsonObject): LoggerService => {
+    const write = (message: string, meta?: unknown) => {
+      const all = {
+        ...fields,
+        ...(meta instanceof Error
+          ? { error: `${meta.name}: ${meta.message}` }
+          : (meta as JsonObject)),
+      } as JsonObject & Record<string, unknown>;
+      if (all.isAuditEvent) {
+        events.push({
+          eventId: String(all.eventId),
+          status: all.status as FrameworkAuditEvent['status'],
+          actor: (all.actor ?? {}) as FrameworkAuditEvent['actor'],
+          request: all.request as FrameworkAuditEvent['request'],
+          meta: all.meta as JsonObject | undefined,
+          error: all.error as string | undefined,
+        });
+      }
+      return message;
+    };
+    return {
+      error: write,
+      warn: write,
+      info: write,
+      debug: write,
+      child: meta => logger({ ...fields, ...meta }),
+    };
+  };
+  return createServiceFactory({
+    service: coreServices.logger,
+    deps: {},
+    factory: () => logger({}),
   });
 }

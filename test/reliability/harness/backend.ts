@@ -19,7 +19,12 @@ import { RECONCILE_TASK_ID } from '@eci-portal/plugin-eci-image-cache-backend/sr
 /* eslint-enable @backstage/no-forbidden-package-imports */
 import { Knex } from 'knex';
 import request from 'supertest';
-import { AuditRecord, recordingAuditor } from './auditLog';
+import {
+  AuditRecord,
+  auditLogCapturingLogger,
+  FrameworkAuditEvent,
+  recordingAuditor,
+} from './auditLog';
 import { waitUntil } from './loops';
 import { TestCluster } from './clusters';
 import {
@@ -41,6 +46,8 @@ export interface ReliabilityBackendOptions {
   replica?: string;
   runs?: TaskRun[];
   audits?: AuditRecord[];
+  /** Use Backstage's own auditor (actors resolved from requests) and keep what it logs here. */
+  frameworkAuditLog?: FrameworkAuditEvent[];
   lifecycle?: JsonObject;
   /** The entities OWNER may change (default: all); everyone else may only read. */
   ownedByOwner?: (entityRef: string) => boolean;
@@ -125,7 +132,12 @@ export async function startReliabilityBackend(
       }),
       options.catalog.factory(),
       manual ? manual.factory() : recordingSchedulerFactory(replica, runs),
-      recordingAuditor(audits).factory,
+      ...(options.frameworkAuditLog
+        ? [
+            mockServices.auditor.factory(),
+            auditLogCapturingLogger(options.frameworkAuditLog),
+          ]
+        : [recordingAuditor(audits).factory]),
       permissions.factory,
     ],
   });

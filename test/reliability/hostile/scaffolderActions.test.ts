@@ -1,4 +1,5 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { isError } from '@backstage/errors';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -64,6 +65,12 @@ describe('hostile input to every scaffolder action', () => {
       'eci:acr:configure': createConfigureAcrAction({ eciImageCache }),
       'eci:publish:local': createPublishLocalAction({
         publishRoot: sandbox.publishRoot,
+        eciImageCache,
+        // Allowed, so that each case is refused for its input alone.
+        permissions: mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+        }),
       }),
     };
   });

@@ -1,10 +1,15 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { isError } from '@backstage/errors';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createConfigureAcrAction,
   createEnsureImageCacheAction,
+  createPublishLocalAction,
 } from '@eci-portal/plugin-scaffolder-backend-module-eci-image-cache';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 /* eslint-disable @backstage/no-forbidden-package-imports */
 import { FakeCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/FakeCatalog';
 import { createMockActionContext } from '@eci-portal/plugin-scaffolder-backend-module-eci-image-cache/src/__testUtils__/createMockActionContext';
@@ -36,6 +41,7 @@ describe('authorization of the mutating scaffolder actions', () => {
   const actionAudits: AuditRecord[] = [];
   /** Events of the backend plugin's auditor. */
   const backendAudits: AuditRecord[] = [];
+  let publishRoot: string;
   let run: (
     id: string,
     input: JsonObject,
@@ -57,12 +63,34 @@ describe('authorization of the mutating scaffolder actions', () => {
     await backend.waitForSync();
     const eciImageCache = actionClient(backend);
     const auditor = recordingAuditor(actionAudits);
+    const owned = ownedByPlatformTeam(entities);
+    publishRoot = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'eci-publish-auth-')),
+      'published',
+    );
     const actions: Record<string, { handler(ctx: any): Promise<void> }> = {
       'eci:imagecache:ensure': createEnsureImageCacheAction({
         eciImageCache,
         auditor,
       }),
       'eci:acr:configure': createConfigureAcrAction({ eciImageCache, auditor }),
+      // The portal policy of the harness: only OWNER, only on the platform team's entities.
+      'eci:publish:local': createPublishLocalAction({
+        publishRoot,
+        eciImageCache,
+        auditor,
+        permissions: mockServices.permissions.mock({
+          authorize: async (requests, { credentials }) =>
+            requests.map(request => ({
+              result:
+                (credentials.principal as { userEntityRef?: string })
+                  .userEntityRef === OWNER &&
+                owned((request as { resourceRef?: string }).resourceRef ?? '')
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            })),
+        }),
+      }),
     };
     run = (id, input, credentials) =>
       actions[id].handler(createMockActionContext({ input, credentials })).then(
@@ -83,6 +111,11 @@ describe('authorization of the mutating scaffolder actions', () => {
       'eci:acr:configure',
       'acr-configure',
       { entityRef: OWNED, acrInstanceId: 'cri-f34lmbk2rxqx41u8' },
+    ],
+    [
+      'eci:publish:local',
+      'publish-local',
+      { entityRef: OWNED, name: 'hostile-target-workflows', overwrite: true },
     ],
   ] as const;
 
@@ -121,6 +154,7 @@ describe('authorization of the mutating scaffolder actions', () => {
       }
     }
     expect(await sideEffects(clusters, knex)).toEqual(before);
+    expect(fs.existsSync(publishRoot)).toBe(false);
     printSummary('authorization-actions', {
       refusals,
       audited: actionAudits.filter(a => a.outcome === 'fail').length,
@@ -137,7 +171,9 @@ describe('authorization of the mutating scaffolder actions', () => {
     ).toEqual([
       ['imagecache-ensure', 'success'],
       ['acr-configure', 'success'],
+      ['publish-local', 'success'],
     ]);
+    expect(fs.readdirSync(publishRoot)).toEqual(['hostile-target-workflows']);
     const rows = await sideEffects(clusters, knex);
     expect(rows.imageCaches).toEqual([1]);
     expect(rows.rows.eci_entity_settings).toBe(1);

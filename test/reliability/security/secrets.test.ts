@@ -67,8 +67,11 @@ describe('read routes never return secret values', () => {
       knex,
       scheduler: 'manual',
       clusterConfig: {
-        [clusters[0].name]: { caData },
-        [clusters[1].name]: { serviceAccountToken: WRONG_TOKEN },
+        [clusters[0].name]: { caData, allowedNamespaces: ['argo', 'default'] },
+        [clusters[1].name]: {
+          serviceAccountToken: WRONG_TOKEN,
+          allowedNamespaces: ['argo', 'default'],
+        },
       },
     });
     await backend.waitForSync([clusters[0].name]);

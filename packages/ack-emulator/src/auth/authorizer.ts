@@ -72,7 +72,10 @@ export class Authorizer {
         (!rule.resourceNames ||
           rule.resourceNames.length === 0 ||
           (attributes.name !== undefined &&
-            rule.resourceNames.includes(attributes.name))),
+            rule.resourceNames.includes(attributes.name))) &&
+        (!rule.namespaces ||
+          (attributes.namespace !== undefined &&
+            rule.namespaces.includes(attributes.namespace))),
     );
   }
 

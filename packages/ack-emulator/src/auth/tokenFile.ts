@@ -8,6 +8,8 @@ export interface AccessRule {
   apiGroups?: string[];
   resources?: string[];
   resourceNames?: string[];
+  /** Restricts the rule to namespaced requests in these namespaces (a Role bound there). */
+  namespaces?: string[];
   nonResourceURLs?: string[];
 }
 
@@ -57,6 +59,7 @@ export function parseTokenFile(document: unknown): TokenFile {
           apiGroups: stringList(rule.apiGroups, `${at}.apiGroups`),
           resources: stringList(rule.resources, `${at}.resources`),
           resourceNames: stringList(rule.resourceNames, `${at}.resourceNames`),
+          namespaces: stringList(rule.namespaces, `${at}.namespaces`),
           nonResourceURLs: stringList(
             rule.nonResourceURLs,
             `${at}.nonResourceURLs`,

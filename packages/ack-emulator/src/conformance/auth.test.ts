@@ -39,6 +39,18 @@ const tokens: TokenFile = {
         { verbs: ['get', 'watch'], apiGroups: [''], resources: ['secrets'] },
       ],
     },
+    {
+      name: 'role-bound',
+      token: 'role-bound-t',
+      rules: [
+        {
+          verbs: ['get'],
+          apiGroups: [''],
+          resources: ['secrets'],
+          namespaces: ['argo'],
+        },
+      ],
+    },
   ],
 };
 
@@ -128,6 +140,23 @@ describe('authentication and authorization', () => {
     expect(status.message).toBe(
       'imagecaches.eci.alibabacloud.com "c" is forbidden: User "backstage" cannot get resource "imagecaches/status" in API group "eci.alibabacloud.com" at the cluster scope',
     );
+  });
+
+  it('limits a rule with namespaces to those namespaces, like a Role bound there', async () => {
+    emulator = await startTestEmulator({ controllers: false, tokens });
+    const { core } = clientsFor(emulator, 'role-bound');
+    const missing = await expectStatus(
+      core.readNamespacedSecret({ name: 'nope', namespace: 'argo' }),
+    );
+    expect(missing.code).toBe(404);
+    const outside = await expectStatus(
+      core.readNamespacedSecret({ name: 'nope', namespace: 'kube-system' }),
+    );
+    expect(outside.message).toBe(
+      'secrets "nope" is forbidden: User "role-bound" cannot get resource "secrets" in API group "" in the namespace "kube-system"',
+    );
+    const list = await expectStatus(core.listSecretForAllNamespaces());
+    expect(list.code).toBe(403);
   });
 
   it('gives the default backstage token what the portal backend needs and nothing more', async () => {

@@ -43,7 +43,7 @@ describe('resolveEntityConfig', () => {
       {
         imageCacheSize: 80,
         cacheMode: 'manual',
-        imagePullSecrets: ['default:a', 'default:b'],
+        imagePullSecrets: ['argo:a', 'argo:b'],
       },
       config,
     );
@@ -53,7 +53,7 @@ describe('resolveEntityConfig', () => {
       imageCacheSize: { value: 40, source: 'annotation' },
       retentionDays: { value: 14, source: 'default' },
       imagePullSecrets: {
-        value: ['default:a', 'default:b'],
+        value: ['argo:a', 'argo:b'],
         source: 'settings',
       },
       acrInstance: { value: null, source: 'default' },

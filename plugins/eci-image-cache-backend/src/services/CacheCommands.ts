@@ -20,8 +20,11 @@ import {
   imageCacheOptionsForEntity,
   LABEL_MANAGED_BY,
   MANAGED_BY_VALUE,
+  pullSecretNamespaces,
   tryBuildImageCache,
+  unusablePullSecretProblem,
   validateImageCacheName,
+  validatePullSecretNamespaces,
   ValidationProblem,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { ClusterConnection, ClusterRegistry } from '../cluster/ClusterRegistry';
@@ -363,16 +366,32 @@ export class CacheCommands {
     return built.value;
   }
 
+  /**
+   * Pull secrets of the target cluster only: in its namespaces (common's rule), then existing
+   * there. Both refusals read the same, so answers reveal nothing about other Secrets.
+   */
   private async checkPullSecrets(
     connection: ClusterConnection,
     cache: ImageCache,
   ): Promise<void> {
-    for (const secret of cache.spec.imagePullSecrets ?? []) {
+    const rule = {
+      field: 'imagePullSecrets',
+      cluster: connection.config.name,
+      namespaces: pullSecretNamespaces(connection.config),
+    };
+    const secrets = (cache.spec.imagePullSecrets ?? []).map(secret => {
       const [namespace, name] = secret.split(':');
-      if (!(await connection.api.secretExists(namespace, name))) {
-        throw new InputError(
-          `\`imagePullSecrets\`: "${secret}" does not exist on cluster "${connection.config.name}" (ECI would fail to pull private images)`,
-        );
+      return { namespace, name };
+    });
+    const allowed = validatePullSecretNamespaces(secrets, rule);
+    if (!allowed.ok) {
+      throw problemsError('Invalid cache request', allowed.problems);
+    }
+    for (const secret of secrets) {
+      if (!(await connection.api.secretExists(secret.namespace, secret.name))) {
+        throw problemsError('Invalid cache request', [
+          unusablePullSecretProblem(secret, rule),
+        ]);
       }
     }
   }

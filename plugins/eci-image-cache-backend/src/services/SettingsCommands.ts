@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   eciAcrUpdatePermission,
@@ -18,6 +19,7 @@ import {
   ValidationResult,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { EciImageCacheStore } from '../database/EciImageCacheStore';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 import { problemsError } from './CacheCommands';
 import { actorOf, EntityAccess } from './EntityAccess';
 
@@ -100,15 +102,32 @@ export class SettingsCommands {
   constructor(
     private readonly store: EciImageCacheStore,
     private readonly access: EntityAccess,
+    private readonly resolver: EntityConfigResolver,
     private readonly afterChange: (entityRef: string) => void,
   ) {}
+
+  /**
+   * Refuses settings that break a rule only the entity's cluster can tell (pull secrets outside
+   * its namespaces): checked on the configuration they would make effective.
+   */
+  private checkEffective(entity: Entity, settings: EntitySettings): void {
+    const resolved = this.resolver.resolve(entity, settings);
+    if (resolved.result.ok) return;
+    const saved = new Set(Object.keys(settings).map(key => `settings.${key}`));
+    const problems = resolved.result.problems.filter(problem =>
+      saved.has(problem.field),
+    );
+    if (problems.length > 0) {
+      throw problemsError('Invalid settings', problems);
+    }
+  }
 
   async save(
     entityRef: string,
     raw: EntitySettings,
     credentials: BackstageCredentials,
   ): Promise<SavedEntitySettings> {
-    await this.access.get(entityRef, credentials);
+    const entity = await this.access.get(entityRef, credentials);
     const before = (await this.store.getSettings(entityRef))?.settings ?? {};
     await this.access.require(
       entityRef,
@@ -116,6 +135,7 @@ export class SettingsCommands {
       permissionsForChange(before, raw),
     );
     const settings = normalizeSettings(raw);
+    this.checkEffective(entity, settings);
     const saved = await this.store.saveSettings(
       entityRef,
       settings,

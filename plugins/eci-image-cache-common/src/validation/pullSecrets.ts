@@ -1,6 +1,13 @@
 import { validateDnsLabel, validateDnsSubdomain } from './kubernetes';
 import { validateDistinctList } from './lists';
-import { invalid, requireString, valid, ValidationResult } from './result';
+import {
+  invalid,
+  problemOf,
+  requireString,
+  valid,
+  ValidationProblem,
+  ValidationResult,
+} from './result';
 
 /**
  * A Secret that ECI may use to pull private images while building an ImageCache.
@@ -72,4 +79,56 @@ export function validatePullSecretList(
     key: formatPullSecret,
     duplicateText: () => 'is listed twice',
   });
+}
+
+/**
+ * The namespaces a cluster's pull secrets may live in: its `allowedNamespaces`, or its default
+ * namespace when it has none. The portal's RBAC grants `get` on Secrets only there.
+ *
+ * @public
+ */
+export function pullSecretNamespaces(cluster: {
+  defaultNamespace: string;
+  allowedNamespaces?: readonly string[];
+}): readonly string[] {
+  return cluster.allowedNamespaces ?? [cluster.defaultNamespace];
+}
+
+/**
+ * The one refusal of a pull secret, whether it is outside the cluster's namespaces or missing
+ * from one of them: the same text for both, so that answers reveal nothing about which Secrets
+ * exist.
+ *
+ * @public
+ */
+export function unusablePullSecretProblem(
+  secret: PullSecretRef,
+  options: { field: string; cluster: string; namespaces: readonly string[] },
+): ValidationProblem {
+  return problemOf(
+    options.field,
+    formatPullSecret(secret),
+    'pull-secret-unusable',
+    `is not a pull secret of cluster "${
+      options.cluster
+    }" (a Secret that exists in namespace ${options.namespaces.join(' or ')})`,
+  );
+}
+
+/**
+ * Checks that every pull secret is in one of the cluster's namespaces (see
+ * {@link pullSecretNamespaces}); refused secrets get {@link unusablePullSecretProblem}.
+ *
+ * @public
+ */
+export function validatePullSecretNamespaces(
+  secrets: readonly PullSecretRef[],
+  options: { field: string; cluster: string; namespaces: readonly string[] },
+): ValidationResult<PullSecretRef[]> {
+  const problems = secrets
+    .filter(secret => !options.namespaces.includes(secret.namespace))
+    .map(secret => unusablePullSecretProblem(secret, options));
+  return problems.length > 0
+    ? { ok: false, problems, warnings: [] }
+    : valid([...secrets]);
 }

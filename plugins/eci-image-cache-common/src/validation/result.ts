@@ -26,6 +26,7 @@ export type ValidationRule =
   | 'image-digest'
   | 'floating-tag'
   | 'pull-secret'
+  | 'pull-secret-unusable'
   | 'acr-instance-id'
   | 'region-id'
   | 'acr-instance-ref'

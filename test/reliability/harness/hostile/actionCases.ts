@@ -204,7 +204,10 @@ function configureCases(): fc.Arbitrary<HostileInput> {
 }
 
 function publishCases(sandbox: string): fc.Arbitrary<HostileInput> {
-  const base: JsonObject = { name: 'hostile-publish' };
+  const base: JsonObject = {
+    name: 'hostile-publish',
+    entityRef: 'component:default/hostile-target',
+  };
   return fc.oneof(
     hostileString('hostile-publish').map(value =>
       withField(base, 'name', value),

@@ -1,3 +1,6 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +12,10 @@ import { PUBLISH_MARKER } from './publishDirectory';
 function tempDir(prefix: string) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+const OWN_SERVICE = 'component:default/svc';
+const OTHER_TEAMS = 'component:default/data-svc';
+const NEW_SERVICE = 'component:default/brand-new';
 
 function setup() {
   const root = path.join(tempDir('eci-publish-'), 'published');
@@ -22,21 +29,56 @@ function setup() {
     path.join(workspacePath, 'workflows/svc.yaml'),
     'kind: Workflow\n',
   );
-  const action = createPublishLocalAction({ publishRoot: root });
+  const audits: Array<[string, string | undefined]> = [];
+  const action = createPublishLocalAction({
+    publishRoot: root,
+    eciImageCache: {
+      getEntityState: async (entityRef: string) => {
+        if (entityRef === NEW_SERVICE) {
+          throw new NotFoundError(`${entityRef} was not found`);
+        }
+        return {} as any;
+      },
+    },
+    // The initiator may change every entity but the other team's.
+    permissions: mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(request => ({
+          result:
+            (request as { resourceRef?: string }).resourceRef === OTHER_TEAMS
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+    }),
+    auditor: mockServices.auditor.mock({
+      createEvent: async ({ eventId }) => ({
+        success: async () => {
+          audits.push([eventId, undefined]);
+        },
+        fail: async ({ error }) => {
+          audits.push([eventId, error.name]);
+        },
+      }),
+    }),
+  });
   const run = async (
     input: JsonObject,
     options: Omit<Parameters<typeof createMockActionContext>[0], 'input'> & {
       taskId?: string;
     } = {},
   ) => {
-    const ctx = createMockActionContext({ input, workspacePath, ...options });
+    const ctx = createMockActionContext({
+      input: { entityRef: OWN_SERVICE, ...input },
+      workspacePath,
+      ...options,
+    });
     if (options.taskId) {
       ctx.task = { id: options.taskId };
     }
     await action.handler(ctx);
     return ctx;
   };
-  return { root, workspacePath, run };
+  return { root, workspacePath, run, audits };
 }
 
 describe('eci:publish:local', () => {
@@ -44,10 +86,11 @@ describe('eci:publish:local', () => {
     const { root, run } = setup();
     const ctx = await run({ name: 'svc-workflows' });
     const target = path.join(root, 'svc-workflows');
+    // Relative to the publish root: no server path in outputs.
     expect(ctx.outputs).toEqual({
-      path: target,
+      path: 'svc-workflows',
       files: ['catalog-info.yaml', 'workflows/svc.yaml'],
-      catalogInfoPath: path.join(target, 'catalog-info.yaml'),
+      catalogInfoPath: 'svc-workflows/catalog-info.yaml',
     });
     expect(
       fs.readFileSync(path.join(target, 'workflows/svc.yaml'), 'utf8'),
@@ -74,8 +117,9 @@ describe('eci:publish:local', () => {
   it('writes nothing in a dry run', async () => {
     const { root, run } = setup();
     const ctx = await run({ name: 'svc-workflows' }, { isDryRun: true });
-    expect(ctx.outputs.path).toBe(path.join(root, 'svc-workflows'));
+    expect(ctx.outputs.path).toBe('svc-workflows');
     expect(fs.existsSync(root)).toBe(false);
+    expect(JSON.stringify(ctx.logger.info.mock.calls)).not.toContain(root);
   });
 
   it('lets the same task publish again (recovery), but not another task without overwrite', async () => {
@@ -92,12 +136,40 @@ describe('eci:publish:local', () => {
     await expect(
       run({ name: 'svc-workflows' }, { taskId: 'task-2' }),
     ).rejects.toThrow(
-      /svc-workflows already exists \(published by task task-1 at .*\); choose another name or set overwrite: true/,
+      /"svc-workflows" is already published \(published by task task-1 at .* for component:default\/svc\); choose another name or set overwrite: true/,
     );
     fs.rmSync(path.join(workspacePath, 'workflows'), { recursive: true });
     await run({ name: 'svc-workflows', overwrite: true }, { taskId: 'task-2' });
     // Replaced, not merged: the old workflow file is gone.
     expect(fs.existsSync(published)).toBe(false);
+  });
+
+  it("refuses to publish for an entity the initiator may not change, audited, and never replaces another entity's result", async () => {
+    const { root, run, audits } = setup();
+    await expect(
+      run({ name: 'data-svc-workflows', entityRef: OTHER_TEAMS }),
+    ).rejects.toThrow(
+      'user:default/mock may not publish files for component:default/data-svc (eci.imagecache.create): only its owners and the ECI admins may',
+    );
+    expect(fs.existsSync(root)).toBe(false);
+    expect(audits).toEqual([['publish-local', 'NotAllowedError']]);
+
+    // A new entity has no owner yet to ask.
+    await run({ name: 'brand-new-workflows', entityRef: NEW_SERVICE });
+    // Overwrite replaces the same entity's earlier result only.
+    await expect(
+      run(
+        { name: 'brand-new-workflows', overwrite: true },
+        { taskId: 'task-2' },
+      ),
+    ).rejects.toThrow(
+      /"brand-new-workflows" was not published for component:default\/svc .*overwrite only replaces an earlier result of the same entity/,
+    );
+    expect(audits.map(a => a[1])).toEqual([
+      'NotAllowedError',
+      undefined,
+      'ConflictError',
+    ]);
   });
 
   it('does not follow symlinks in the workspace', async () => {

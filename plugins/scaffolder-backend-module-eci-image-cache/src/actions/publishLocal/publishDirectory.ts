@@ -9,6 +9,8 @@ export const PUBLISH_MARKER = '.eci-publish.json';
 interface PublishMarker {
   taskId: string;
   publishedAt: string;
+  /** The entity the files were published for (absent in markers of older versions). */
+  entityRef?: string;
 }
 
 async function readMarker(
@@ -33,25 +35,39 @@ async function exists(target: string): Promise<boolean> {
 }
 
 /**
- * Refuses to replace a directory published by another task unless `overwrite` is set. The same
- * task may always replace its own directory, so a recovered task can run the step again.
+ * Refuses to replace a directory published by another task unless `overwrite` is set, and never
+ * replaces one published for another entity: overwriting is for the entity's own earlier
+ * results. The same task may always replace its own directory, so a recovered task can run the
+ * step again. Messages name the directory relative to the publish root.
  */
-export async function checkPublishTarget(
-  target: string,
-  taskId: string,
-  overwrite: boolean,
-): Promise<boolean> {
+export async function checkPublishTarget(options: {
+  target: string;
+  name: string;
+  taskId: string;
+  entityRef: string;
+  overwrite: boolean;
+}): Promise<boolean> {
+  const { target, name, taskId, entityRef, overwrite } = options;
   if (!(await exists(target))) {
     return false;
   }
   const marker = await readMarker(target);
-  if (marker?.taskId !== taskId && !overwrite) {
+  if (marker?.taskId === taskId) {
+    return true;
+  }
+  const by = marker
+    ? ` (published by task ${marker.taskId} at ${marker.publishedAt}${
+        marker.entityRef ? ` for ${marker.entityRef}` : ''
+      })`
+    : '';
+  if (!overwrite) {
     throw new ConflictError(
-      `${target} already exists${
-        marker
-          ? ` (published by task ${marker.taskId} at ${marker.publishedAt})`
-          : ''
-      }; choose another name or set overwrite: true`,
+      `"${name}" is already published${by}; choose another name or set overwrite: true`,
+    );
+  }
+  if (marker?.entityRef !== entityRef) {
+    throw new ConflictError(
+      `"${name}" was not published for ${entityRef}${by}; overwrite only replaces an earlier result of the same entity`,
     );
   }
   return true;
@@ -66,8 +82,9 @@ export async function publishDirectory(options: {
   files: readonly string[];
   target: string;
   taskId: string;
+  entityRef: string;
 }): Promise<void> {
-  const { sourceDirectory, files, target, taskId } = options;
+  const { sourceDirectory, files, target, taskId, entityRef } = options;
   const parent = path.dirname(target);
   const suffix = randomBytes(6).toString('hex');
   const staging = path.join(
@@ -85,6 +102,7 @@ export async function publishDirectory(options: {
     const marker: PublishMarker = {
       taskId,
       publishedAt: new Date().toISOString(),
+      entityRef,
     };
     await fs.writeFile(
       path.join(staging, PUBLISH_MARKER),

@@ -9,6 +9,7 @@ export const publishLocalExamples: TemplateExample[] = [
     action: eci:publish:local
     name: Publish
     input:
+      entityRef: component:default/ml-trainer
       name: ml-trainer-workflows
 `,
   },
@@ -19,6 +20,7 @@ export const publishLocalExamples: TemplateExample[] = [
   - id: publish
     action: eci:publish:local
     input:
+      entityRef: component:default/nightly-report
       name: nightly-report
       sourcePath: output
       overwrite: true

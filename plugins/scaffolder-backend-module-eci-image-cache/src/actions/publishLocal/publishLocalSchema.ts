@@ -4,6 +4,12 @@ type Z = typeof zod;
 
 /** Input of `eci:publish:local`. */
 export const publishLocalInput = {
+  entityRef: (z: Z) =>
+    z
+      .string()
+      .describe(
+        'The catalog entity the published files belong to (e.g. the service of a generated workflow). When it exists, the initiator needs eci.imagecache.create on it, like the Image Cache tab.',
+      ),
   name: (z: Z) =>
     z
       .string()
@@ -29,7 +35,11 @@ export const publishLocalInput = {
 /** Output of `eci:publish:local`. */
 export const publishLocalOutput = {
   path: (z: Z) =>
-    z.string().describe('Absolute path of the published directory.'),
+    z
+      .string()
+      .describe(
+        'The published directory, relative to the publish root (no server path).',
+      ),
   files: (z: Z) =>
     z
       .array(z.string())
@@ -38,6 +48,6 @@ export const publishLocalOutput = {
     z
       .string()
       .describe(
-        'Absolute path of the published catalog-info.yaml ("" when there is none).',
+        'The published catalog-info.yaml, relative to the publish root ("" when there is none).',
       ),
 };
