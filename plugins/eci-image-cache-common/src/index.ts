@@ -64,12 +64,14 @@ export {
 } from './images';
 export type {
   AcrInstanceConfig,
+  AcrRefCheckOptions,
   AcrRegistryDomain,
   AcrResolution,
 } from './acr';
 export {
   acrAnnotationValue,
   acrAnnotationValues,
+  checkAcrInstanceRef,
   parseAcrRegistryDomain,
   resolveAcrInstance,
   validateAcrInstanceConfig,
@@ -103,7 +105,6 @@ export {
   daysUntilExpiry,
   imageCacheMatchesImages,
   parseProgressPercent,
-  usableImageCacheId,
 } from './imageCacheStatus';
 export type {
   AnnotationDialect,
@@ -145,7 +146,6 @@ export type { EntityBuildContext } from './entityPlans';
 export {
   formatAcrInstanceRef,
   imageCacheOptionsForEntity,
-  workflowOptionsForEntity,
 } from './entityPlans';
 export {
   eciAcrUpdatePermission,
@@ -154,5 +154,6 @@ export {
   eciImageCachePermissions,
   eciImageCacheReadPermission,
 } from './permissions';
+export * from './decision';
 export * from './api';
 export type * from './api';

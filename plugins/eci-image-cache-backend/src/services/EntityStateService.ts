@@ -239,9 +239,11 @@ export class EntityStateService {
             .sort(newestFirst)
             .map(cache => viewOf(cache, roles.get(cache)!)),
           ...index
-            .unmanagedWithAnyImage(inputs.imageKeys)
+            .othersWithAnyImage(entityRef, inputs.imageKeys)
             .sort(newestFirst)
-            .map(cache => viewOf(cache, 'unmanaged')),
+            .map(cache =>
+              viewOf(cache, cache.ownership.managed ? 'other' : 'unmanaged'),
+            ),
         ];
         return {
           name: connection.config.name,
@@ -251,6 +253,7 @@ export class EntityStateService {
           sync: syncStateView(connection.informer),
           caches,
           acr: acrViews.acr[position],
+          allowUnlistedAcrInstances: connection.config.allowUnlistedAcrInstances,
           error: clusterErrorOf(connection.informer),
         };
       });

@@ -18,6 +18,7 @@ import {
   ValidationResult,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { EciImageCacheStore } from '../database/EciImageCacheStore';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 import { problemsError } from './CacheCommands';
 import { actorOf, EntityAccess } from './EntityAccess';
 
@@ -100,6 +101,7 @@ export class SettingsCommands {
   constructor(
     private readonly store: EciImageCacheStore,
     private readonly access: EntityAccess,
+    private readonly resolver: EntityConfigResolver,
     private readonly afterChange: (entityRef: string) => void,
   ) {}
 
@@ -108,7 +110,7 @@ export class SettingsCommands {
     raw: EntitySettings,
     credentials: BackstageCredentials,
   ): Promise<SavedEntitySettings> {
-    await this.access.get(entityRef, credentials);
+    const entity = await this.access.get(entityRef, credentials);
     const before = (await this.store.getSettings(entityRef))?.settings ?? {};
     await this.access.require(
       entityRef,
@@ -116,6 +118,24 @@ export class SettingsCommands {
       permissionsForChange(before, raw),
     );
     const settings = normalizeSettings(raw);
+    // Values valid alone can still break a configuration rule (an ACR region contradicting
+    // the configured instance, an unlisted instance): refuse those instead of saving them.
+    const resolved = this.resolver.resolve(entity, settings);
+    const refused = resolved.result.ok
+      ? []
+      : resolved.result.problems.filter(p => p.field.startsWith('settings.'));
+    if (refused.length > 0) {
+      throw problemsError(
+        'Invalid settings',
+        refused.map(p => ({
+          ...p,
+          field: p.field.slice('settings.'.length),
+          message: p.message.split(`\`${p.field}\``).join(
+            `\`${p.field.slice('settings.'.length)}\``,
+          ),
+        })),
+      );
+    }
     const saved = await this.store.saveSettings(
       entityRef,
       settings,
