@@ -90,6 +90,7 @@ export interface WorkflowDecision {
   eci: EciPrediction;
   /** The generated workflow, or null when `problems` is not empty. */
   workflow: ArgoWorkflowObject | null;
+  /** The builder options, or null when the decision itself has problems (cluster, pin, ACR). */
   options: WorkflowOptions | null;
   /** Why no workflow can be generated; each names its field. */
   problems: ValidationProblem[];
@@ -264,6 +265,7 @@ export function decideWorkflow(input: WorkflowDecisionInput): WorkflowDecision {
     eci,
   };
   if (problems.length > 0) return decision;
+  decision.options = options;
   const generated = tryGenerateWorkflow(options);
   decision.warnings = generated.warnings;
   if (!generated.ok) {
@@ -271,6 +273,5 @@ export function decideWorkflow(input: WorkflowDecisionInput): WorkflowDecision {
     return decision;
   }
   decision.workflow = generated.value;
-  decision.options = options;
   return decision;
 }
