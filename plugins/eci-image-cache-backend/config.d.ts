@@ -41,6 +41,11 @@ export interface Config {
       default?: boolean;
       /** When set, the only namespaces an entity's `alibabacloud.com/argo-namespace` may name on this cluster. */
       allowedNamespaces?: string[];
+      /**
+       * Whether entities may name ACR instances that are not in `acr.instances` (default true).
+       * With false, such a value is refused (HTTP 400 naming the field) instead of written into pods.
+       */
+      allowUnlistedAcrInstances?: boolean;
     }>;
 
     /** ACR Enterprise Edition instances, used to resolve images to instances for password-free pulls. */

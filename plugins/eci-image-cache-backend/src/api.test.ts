@@ -152,6 +152,25 @@ describe('the HTTP API', () => {
       expect(state.body.settings).toBeNull();
     });
 
+    it('refuses an ACR region that contradicts the configured instance, and completes a region-less id', async () => {
+      const res = await t.put('/entities/component/default/web/settings', {
+        acrInstance: 'cn-beijing:cri-f34lmbk2rxqx41u8',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /`acrInstance`: "cn-beijing:cri-f34lmbk2rxqx41u8" names region cn-beijing, but the configured instance cri-f34lmbk2rxqx41u8 is in cn-hangzhou/,
+      );
+      expect((await t.get('/entities/component/default/web')).body.settings).toBeNull();
+
+      const saved = await t.put('/entities/component/default/web/settings', { acrInstance: 'cri-shanghai7k2m9x4p' });
+      expect(saved.status).toBe(200);
+      const preview = await t.get('/entities/component/default/web/workflow?cacheMode=auto');
+      expect(preview.body.acrAnnotation).toBe('cn-shanghai:cri-shanghai7k2m9x4p');
+      const state = await t.get('/entities/component/default/web');
+      expect(state.body.clusters[0].acr.annotationValue).toBe('cn-shanghai:cri-shanghai7k2m9x4p');
+      await t.del('/entities/component/default/web/settings');
+    });
+
     it('refuses to create a cache for an entity that is not in manual mode or has problems', async () => {
       const auto = await t.post('/entities/component/default/auto-svc/caches', {});
       expect(auto.status).toBe(409);
@@ -339,7 +358,7 @@ describe('the HTTP API', () => {
     it('previews the workflow, pinned only once a cache is Ready', async () => {
       const pinned = await t.get('/entities/component/default/web/workflow?cacheMode=pinned');
       expect(pinned.status).toBe(409);
-      expect(pinned.body.error.message).toMatch(/only Ready caches can be pinned/);
+      expect(pinned.body.error.message).toMatch(/cannot pin component:default\/web .*no cache is Ready/);
 
       const fallback = await t.get('/entities/component/default/web/workflow');
       expect(fallback.body.cacheMode).toBe('auto');

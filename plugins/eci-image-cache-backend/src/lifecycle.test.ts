@@ -328,6 +328,8 @@ describe('ImageCache lifecycle against the emulator', () => {
       const shown = state.clusters[0].caches;
       expect(shown.map((c: any) => [c.name, c.managed, c.role]).sort()).toEqual([
         ['auto-create-for-eci-2ze1abc', false, 'unmanaged'],
+        // Its ownership cannot be verified, so it is not web's; ECI's automatic matching may still use it.
+        ['forged', true, 'other'],
         ['team-cache', false, 'unmanaged'],
       ]);
       const refused = await t.del('/entities/component/default/web/caches/hangzhou/auto-create-for-eci-2ze1abc');

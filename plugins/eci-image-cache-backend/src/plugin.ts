@@ -85,18 +85,19 @@ export const eciImageCachePlugin = createBackendPlugin({
         );
         recordPhaseTransitions(clusters, store, deps.logger);
 
+        const entityState = new EntityStateService(
+          config,
+          clusters,
+          history,
+          lifecycleState,
+          resolver,
+          access,
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
-            entityState: new EntityStateService(
-              config,
-              clusters,
-              history,
-              lifecycleState,
-              resolver,
-              access,
-            ),
+            entityState,
             cacheCommands,
             settingsCommands: new SettingsCommands(
               store,
@@ -105,11 +106,8 @@ export const eciImageCachePlugin = createBackendPlugin({
               entityRef => cacheCommands.reconcileLater(entityRef),
             ),
             workflowPreview: new WorkflowPreviewService(
-              config,
-              clusters,
-              store,
-              resolver,
-              access,
+              config.acrInstances,
+              entityState,
             ),
             overview: new OverviewService(
               config,

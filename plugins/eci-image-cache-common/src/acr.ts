@@ -11,8 +11,10 @@ import {
 } from './validation/alibabaIds';
 import { validateDnsLabel } from './validation/kubernetes';
 import {
+  invalid,
   ProblemCollector,
   problemOf,
+  valid,
   ValidationResult,
 } from './validation/result';
 
@@ -142,6 +144,57 @@ export function acrAnnotationValue(
 }
 
 /**
+ * Options of {@link checkAcrInstanceRef}.
+ *
+ * @public
+ */
+export interface AcrRefCheckOptions {
+  /** Whether instances missing from `configured` may be named (a cluster setting; default true). */
+  allowUnlisted?: boolean;
+  /** The field named in problems. */
+  field?: string;
+}
+
+/**
+ * Checks a written ACR instance ref against the configured instances and completes it: a
+ * region-less id of a configured instance gets that instance's region (so the region rule can
+ * prefix it on clusters elsewhere). A written region that contradicts the configured one, or an
+ * unlisted instance where the cluster allows none, is a problem naming `field`.
+ *
+ * @public
+ */
+export function checkAcrInstanceRef(
+  ref: AcrInstanceRef,
+  configured: readonly AcrInstanceConfig[],
+  options: AcrRefCheckOptions = {},
+): ValidationResult<AcrInstanceRef> {
+  const field = options.field ?? 'acrInstance';
+  const known = configured.find(instance => instance.id === ref.id);
+  if (known) {
+    if (ref.region !== undefined && ref.region !== known.region) {
+      return invalid(
+        field,
+        `${ref.region}:${ref.id}`,
+        'acr-region-mismatch',
+        `names region ${ref.region}, but the configured instance ${ref.id} is in ${known.region}; write "${known.region}:${ref.id}" or "${ref.id}"`,
+      );
+    }
+    return valid({ id: ref.id, region: known.region });
+  }
+  if (options.allowUnlisted === false) {
+    return invalid(
+      field,
+      ref.region === undefined ? ref.id : `${ref.region}:${ref.id}`,
+      'acr-instance-unlisted',
+      `names an ACR instance that is not in eciImageCache.acr.instances, and the cluster allows only listed instances (configured: ${
+        configured.map(instance => instance.id).join(', ') || 'none'
+      })`,
+    );
+  }
+  return valid(ref);
+}
+
+/**
  * Validates a configured ACR instance (id, region, optional name and domains).
  *
  * @public
@@ -201,6 +254,7 @@ export function validateAcrInstanceConfig(
 
 /**
  * The distinct ACR annotation values (region rule applied) for explicit instance refs plus the configured instances serving the given images.
+ * A region-less explicit id of a configured instance takes the configured region.
  *
  * @public
  */
@@ -212,8 +266,9 @@ export function acrAnnotationValues(
 ): string[] {
   const byId = new Map<string, AcrInstanceRef>();
   for (const instance of explicit) {
+    const checked = checkAcrInstanceRef(instance, configured);
     if (!byId.has(instance.id)) {
-      byId.set(instance.id, instance);
+      byId.set(instance.id, checked.ok ? checked.value : instance);
     }
   }
   for (const image of images) {
@@ -237,6 +292,7 @@ export function collectAcrOptions(
     acrInstanceIds?: readonly string[];
     acrInstances?: readonly AcrInstanceConfig[];
     clusterRegion?: string;
+    allowUnlistedAcrInstances?: boolean;
   },
 ): {
   explicit: AcrInstanceRef[];
@@ -287,6 +343,15 @@ export function collectAcrOptions(
       });
     }
   }
+  explicit.forEach((ref, index) => {
+    const checked = collector.take(
+      checkAcrInstanceRef(ref, configured, {
+        allowUnlisted: options.allowUnlistedAcrInstances,
+        field: 'acrInstanceIds',
+      }),
+    );
+    if (checked) explicit[index] = checked;
+  });
   const clusterRegion =
     options.clusterRegion === undefined
       ? undefined

@@ -1,16 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  argoSchemaErrors,
-  imageCacheSchemaErrors,
-} from './__testUtils__/schemas';
+import { imageCacheSchemaErrors } from './__testUtils__/schemas';
 import { readEntityConfig } from './entityConfig';
 import {
   formatAcrInstanceRef,
   imageCacheOptionsForEntity,
-  workflowOptionsForEntity,
 } from './entityPlans';
 import { buildImageCache } from './imageCache';
-import { generateWorkflow } from './workflow';
 
 const DEFAULTS = {
   clusters: ['prod'],
@@ -77,79 +72,5 @@ describe('imageCacheOptionsForEntity', () => {
     ).toBe('cri-abc123');
     expect(cache.metadata.name).toMatch(/^checkout-service-[0-9a-f]{10}$/);
     expect(imageCacheSchemaErrors(cache)).toBe('');
-  });
-});
-
-describe('workflowOptionsForEntity', () => {
-  it('pins a manual cache when its id is known, else falls back to auto', () => {
-    const pinned = generateWorkflow(
-      workflowOptionsForEntity(MANUAL, {
-        imageCacheId: 'imc-abc',
-        clusterRegion: 'cn-beijing',
-      }),
-    );
-    expect(pinned.metadata).toEqual({
-      generateName: 'checkout-service-',
-      namespace: 'argo',
-    });
-    expect(
-      pinned.kind !== 'CronWorkflow' && pinned.spec.podMetadata?.annotations,
-    ).toEqual({
-      'k8s.aliyun.com/acr-instance-id': 'cn-hangzhou:cri-abc123',
-      'k8s.aliyun.com/eci-image-snapshot-id': 'imc-abc',
-    });
-    expect(argoSchemaErrors(pinned)).toBe('');
-
-    const fallback = workflowOptionsForEntity(MANUAL);
-    expect(fallback.cacheMode).toBe('auto');
-    expect(fallback.imageCacheId).toBeUndefined();
-  });
-
-  it('maps auto and off, ignores a cache id for them, and applies overrides', () => {
-    const auto = configOf({ 'alibabacloud.com/eci-images': 'nginx:1.25' });
-    const off = configOf({
-      'alibabacloud.com/eci-images': 'nginx:1.25',
-      'alibabacloud.com/eci-image-cache': 'off',
-    });
-    expect(
-      workflowOptionsForEntity(auto, { imageCacheId: 'imc-x' }).cacheMode,
-    ).toBe('auto');
-    expect(
-      workflowOptionsForEntity(off, { imageCacheId: 'imc-x' }).cacheMode,
-    ).toBe('off');
-    const cron = generateWorkflow(
-      workflowOptionsForEntity(auto, {
-        overrides: {
-          kind: 'CronWorkflow',
-          schedule: '@daily',
-          dialect: 'current',
-        },
-      }),
-    );
-    expect(cron).toMatchObject({
-      kind: 'CronWorkflow',
-      metadata: { name: 'checkout-service', namespace: 'argo' },
-      spec: {
-        schedules: ['@daily'],
-        workflowSpec: {
-          podMetadata: {
-            annotations: { 'k8s.aliyun.com/eci-auto-imc': 'true' },
-          },
-        },
-      },
-    });
-    expect(argoSchemaErrors(cron)).toBe('');
-  });
-
-  it('keeps service names valid for every kind, even for long entity names', () => {
-    const long = configOf(
-      { 'alibabacloud.com/eci-images': 'nginx:1.25' },
-      `A${'b'.repeat(62)}`,
-    );
-    const options = workflowOptionsForEntity(long, {
-      overrides: { kind: 'CronWorkflow', schedule: '@daily' },
-    });
-    expect(options.serviceName).toHaveLength(52);
-    expect(() => generateWorkflow(options)).not.toThrow();
   });
 });

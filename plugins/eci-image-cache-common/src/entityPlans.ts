@@ -2,9 +2,7 @@ import { AcrInstanceConfig } from './acr';
 import { EciEntityConfig } from './entityConfig';
 import { ImageCacheOptions } from './imageCache';
 import { AcrInstanceRef } from './validation/alibabaIds';
-import { toDnsLabel } from './validation/kubernetes';
 import { formatPullSecret } from './validation/pullSecrets';
-import { WorkflowCacheMode, WorkflowOptions } from './workflow';
 
 /**
  * Formats an ACR instance ref as written in the catalog annotation, `[RegionID:]cri-…`.
@@ -57,43 +55,4 @@ export function imageCacheOptionsForEntity(
     options.clusterRegion = context.clusterRegion;
   }
   return options;
-}
-
-/**
- * The {@link generateWorkflow} options for an entity: `manual` pins `imageCacheId` when one is given (a Ready cache) and falls back to `auto`; `auto` and `off` map directly.
- *
- * @public
- */
-export function workflowOptionsForEntity(
-  config: EciEntityConfig,
-  context: EntityBuildContext & {
-    imageCacheId?: string;
-    overrides?: Partial<Omit<WorkflowOptions, 'cacheMode' | 'imageCacheId'>>;
-  } = {},
-): WorkflowOptions {
-  let cacheMode: WorkflowCacheMode =
-    config.cacheMode === 'off' ? 'off' : 'auto';
-  if (config.cacheMode === 'manual' && context.imageCacheId !== undefined) {
-    cacheMode = 'pinned';
-  }
-  const entityName = config.entityRef.slice(config.entityRef.indexOf('/') + 1);
-  const options: WorkflowOptions = {
-    serviceName: toDnsLabel(entityName, 52, 'service'),
-    namespace: config.argoNamespace,
-    cacheMode,
-    containers: config.images.map(image => ({ image: image.original })),
-  };
-  if (cacheMode === 'pinned') {
-    options.imageCacheId = context.imageCacheId;
-  }
-  if (config.acrInstance) {
-    options.acrInstanceIds = [formatAcrInstanceRef(config.acrInstance)];
-  }
-  if (context.acrInstances) {
-    options.acrInstances = context.acrInstances;
-  }
-  if (context.clusterRegion !== undefined) {
-    options.clusterRegion = context.clusterRegion;
-  }
-  return { ...options, ...context.overrides };
 }

@@ -58,6 +58,8 @@ export interface ImageCacheOptions {
   acrInstances?: readonly AcrInstanceConfig[];
   /** Region of the target cluster, for the ACR region rule. */
   clusterRegion?: string;
+  /** Whether `acrInstanceIds` may name instances missing from `acrInstances` (default true). */
+  allowUnlistedAcrInstances?: boolean;
   /** Refresh counter, a whole number from 0 (default); a new revision gets a new name for the same images. */
   revision?: number;
 }

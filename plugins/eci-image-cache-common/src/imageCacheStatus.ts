@@ -1,6 +1,5 @@
 import { diffImageSets } from './images';
 import { ImageCache } from './imageCacheTypes';
-import { validateImageCacheId } from './validation/alibabaIds';
 
 const PERCENT = /^(\d{1,3})(\.\d+)?%?$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,19 +50,4 @@ export function imageCacheMatchesImages(
   images: readonly string[],
 ): boolean {
   return diffImageSets(cache.spec?.images ?? [], images).matches;
-}
-
-/**
- * The cache id a pod may be pinned to: set only when the cache is `Ready` and its id is a valid `imc-…`.
- *
- * @public
- */
-export function usableImageCacheId(
-  cache: Pick<ImageCache, 'status'>,
-): string | undefined {
-  if (cache.status?.phase !== 'Ready') {
-    return undefined;
-  }
-  const id = validateImageCacheId(cache.status.imageCacheId);
-  return id.ok ? id.value : undefined;
 }

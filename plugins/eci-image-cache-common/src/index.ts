@@ -67,12 +67,14 @@ export {
 } from './images';
 export type {
   AcrInstanceConfig,
+  AcrRefCheckOptions,
   AcrRegistryDomain,
   AcrResolution,
 } from './acr';
 export {
   acrAnnotationValue,
   acrAnnotationValues,
+  checkAcrInstanceRef,
   parseAcrRegistryDomain,
   resolveAcrInstance,
   validateAcrInstanceConfig,
@@ -106,7 +108,6 @@ export {
   daysUntilExpiry,
   imageCacheMatchesImages,
   parseProgressPercent,
-  usableImageCacheId,
 } from './imageCacheStatus';
 export type {
   AnnotationDialect,
@@ -148,7 +149,6 @@ export type { EntityBuildContext } from './entityPlans';
 export {
   formatAcrInstanceRef,
   imageCacheOptionsForEntity,
-  workflowOptionsForEntity,
 } from './entityPlans';
 export {
   eciAcrUpdatePermission,
@@ -157,5 +157,6 @@ export {
   eciImageCachePermissions,
   eciImageCacheReadPermission,
 } from './permissions';
+export * from './decision';
 export * from './api';
 export type * from './api';

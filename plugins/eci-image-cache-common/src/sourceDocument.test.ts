@@ -37,7 +37,15 @@ const cases: Array<[string, string, WorkflowOptions, (doc: any) => any]> = [
         },
       ],
     },
-    doc => doc,
+    doc => {
+      // The document leaves caching unset, which keeps ECI's automatic matching on
+      // (eci-auto-imc defaults to "true"); cache mode "off" has to say so explicitly.
+      Object.assign(doc.spec.podMetadata.annotations, {
+        'k8s.aliyun.com/eci-image-cache': 'false',
+        'k8s.aliyun.com/eci-auto-imc': 'false',
+      });
+      return doc;
+    },
   ],
   [
     'automatic image cache',

@@ -41,7 +41,16 @@ describe('pod annotations', () => {
       'imc-abc123',
       { 'k8s.aliyun.com/eci-image-snapshot-id': 'imc-abc123' },
     ],
-    ['legacy', 'off', undefined, {}],
+    [
+      'legacy',
+      'off',
+      undefined,
+      // ECI's eci-auto-imc defaults to "true": without it, "off" would still match caches.
+      {
+        'k8s.aliyun.com/eci-image-cache': 'false',
+        'k8s.aliyun.com/eci-auto-imc': 'false',
+      },
+    ],
     ['current', 'auto', undefined, { 'k8s.aliyun.com/eci-auto-imc': 'true' }],
     [
       'current',
@@ -80,6 +89,8 @@ describe('pod annotations', () => {
       }),
     ).toEqual({
       'k8s.aliyun.com/acr-instance-id': 'cn-beijing:cri-a',
+      'k8s.aliyun.com/eci-image-cache': 'false',
+      'k8s.aliyun.com/eci-auto-imc': 'false',
     });
     expect(
       eciPodAnnotations({
@@ -117,6 +128,8 @@ describe('pod annotations', () => {
       }),
     ).toEqual({
       'k8s.aliyun.com/acr-instance-id': 'cri-hz',
+      'k8s.aliyun.com/eci-image-cache': 'false',
+      'k8s.aliyun.com/eci-auto-imc': 'false',
     });
   });
 
@@ -173,14 +186,20 @@ describe('placement', () => {
     expectValid(workflow);
   });
 
-  it('adds no metadata at all when there is nothing to annotate', () => {
+  it('turns ECI automatic matching off explicitly in every template with "off"', () => {
     const workflow = generateWorkflow({
       serviceName: 'svc',
       cacheMode: 'off',
       placement: 'podMetadata+templates',
     });
-    expect(workflowSpec(workflow).podMetadata).toBeUndefined();
-    expect(workflowSpec(workflow).templates[0].metadata).toBeUndefined();
+    const off = {
+      'k8s.aliyun.com/eci-image-cache': 'false',
+      'k8s.aliyun.com/eci-auto-imc': 'false',
+    };
+    expect(workflowSpec(workflow).podMetadata?.annotations).toEqual(off);
+    expect(workflowSpec(workflow).templates[0].metadata?.annotations).toEqual(
+      off,
+    );
     expectValid(workflow);
   });
 });
@@ -271,9 +290,9 @@ describe('kinds', () => {
     ).toEqual([['timezone', 'timezone']]);
   });
 
-  it('limits service names to what Argo accepts', () => {
-    expect(problemsOf({ serviceName: 'a'.repeat(57) })).toEqual([]);
-    expect(problemsOf({ serviceName: 'a'.repeat(58) })).toEqual([
+  it('limits service names to what Argo accepts for every kind (52)', () => {
+    expect(problemsOf({ serviceName: 'a'.repeat(52) })).toEqual([]);
+    expect(problemsOf({ serviceName: 'a'.repeat(53) })).toEqual([
       ['serviceName', 'max-length'],
     ]);
     expect(

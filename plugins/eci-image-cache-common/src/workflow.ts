@@ -1,3 +1,4 @@
+import { MAX_SERVICE_NAME_LENGTH } from './decision/serviceName';
 import {
   acrAnnotationValues,
   AcrInstanceConfig,
@@ -101,6 +102,8 @@ export interface PodAnnotationOptions {
   acrInstances?: readonly AcrInstanceConfig[];
   /** Region of the cluster the pods run in, for the ACR region rule. */
   clusterRegion?: string;
+  /** Whether `acrInstanceIds` may name instances missing from `acrInstances` (default true). */
+  allowUnlistedAcrInstances?: boolean;
 }
 
 /**
@@ -213,8 +216,6 @@ const DEFAULT_CONTAINER: WorkflowContainerOptions = {
   args: ['hello world'],
 };
 const STEPS_TEMPLATE_NAME = 'main';
-const MAX_WORKFLOW_SERVICE_NAME_LENGTH = 57; // generateName adds 5 characters, names must stay labels (63)
-const MAX_CRON_SERVICE_NAME_LENGTH = 52; // Argo's own limit for CronWorkflow names
 const MAX_COMMAND_ENTRIES = 64;
 const MAX_COMMAND_ENTRY_LENGTH = 4096;
 const MAX_SCHEDULES = 10;
@@ -382,6 +383,11 @@ function collectPodAnnotations(
       annotations[POD_ANNOTATION_IMAGE_CACHE_LEGACY] = 'true';
     } else if (cacheMode === 'pinned' && imageCacheId) {
       annotations[POD_ANNOTATION_IMAGE_SNAPSHOT_ID_LEGACY] = imageCacheId;
+    } else {
+      // ECI matches caches automatically unless eci-auto-imc says "false" (its default is
+      // "true" whatever names the rest of the pod uses), so "off" needs it in this dialect too.
+      annotations[POD_ANNOTATION_IMAGE_CACHE_LEGACY] = 'false';
+      annotations[POD_ANNOTATION_AUTO_IMC] = 'false';
     }
   } else {
     if (acrValues.length > 0) {
@@ -569,9 +575,7 @@ export function tryGenerateWorkflow(
     validateDnsLabel(
       options.serviceName,
       'serviceName',
-      kind === 'CronWorkflow'
-        ? MAX_CRON_SERVICE_NAME_LENGTH
-        : MAX_WORKFLOW_SERVICE_NAME_LENGTH,
+      MAX_SERVICE_NAME_LENGTH,
     ),
   );
   const namespace =

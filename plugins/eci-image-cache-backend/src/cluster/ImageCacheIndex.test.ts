@@ -17,7 +17,7 @@ function unmanaged(name: string, images: string[], resourceVersion = '1') {
 }
 
 describe('ImageCacheIndex', () => {
-  it('indexes managed caches by owner and unmanaged ones by normalised image', () => {
+  it('indexes managed caches by owner and every cache by normalised image', () => {
     const index = new ImageCacheIndex();
     const mine = managed('component:default/web', ['nginx:1.25.3']);
     index.upsert(mine);
@@ -25,9 +25,12 @@ describe('ImageCacheIndex', () => {
     index.upsert(unmanaged('other', ['busybox:1.36']));
     expect(index.managedBy('component:default/web').map(c => c.name)).toEqual([mine.name]);
     expect(Array.from(index.owners())).toEqual(['component:default/web']);
-    expect(index.unmanagedWithAnyImage(['docker.io/library/nginx:1.25.3']).map(c => c.name)).toEqual([
-      'auto-create-for-eci-1',
-    ]);
+    expect(
+      index.othersWithAnyImage('component:default/web', ['docker.io/library/nginx:1.25.3']).map(c => c.name),
+    ).toEqual(['auto-create-for-eci-1']);
+    expect(
+      index.othersWithAnyImage('component:default/api', ['docker.io/library/nginx:1.25.3']).map(c => c.name),
+    ).toEqual([mine.name, 'auto-create-for-eci-1']);
     index.remove(mine.name);
     expect(index.managedBy('component:default/web')).toEqual([]);
     expect(Array.from(index.owners())).toEqual([]);
@@ -46,7 +49,7 @@ describe('ImageCacheIndex', () => {
     index.replaceAll([unmanaged('a', ['nginx:1.25.3'], '5'), unmanaged('c', ['redis:7'], '9')]);
     expect(changes).toEqual(['->5', '->6', '6>-', '->9']);
     expect(index.size).toBe(2);
-    expect(index.unmanagedWithAnyImage(['docker.io/library/nginx:1.25.3']).map(c => c.name)).toEqual(['a']);
+    expect(index.othersWithAnyImage('component:default/web', ['docker.io/library/nginx:1.25.3']).map(c => c.name)).toEqual(['a']);
   });
 
   it('keeps only the newest events of a cache', () => {

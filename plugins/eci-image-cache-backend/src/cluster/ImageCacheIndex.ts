@@ -36,9 +36,9 @@ function isNewer(candidate: ObservedImageCache, existing: ObservedImageCache) {
 export class ImageCacheIndex {
   private readonly byName = new Map<string, ObservedImageCache>();
   private readonly managedByEntity = new Map<string, Set<string>>();
-  private readonly unmanagedByImage = new Map<string, Set<string>>();
+  private readonly byImage = new Map<string, Set<string>>();
   private readonly listeners: ImageCacheChangeListener[] = [];
-  /** Change stamps per owner (`e:`) and per unmanaged image (`i:`), for response caching. */
+  /** Change stamps per owner (`e:`) and per image (`i:`), for response caching. */
   private readonly stamps = new Map<string, number>();
   private clock = 0;
 
@@ -71,18 +71,27 @@ export class ImageCacheIndex {
     return this.managedByEntity.keys();
   }
 
-  /** Unmanaged caches holding at least one of the images (normalised keys). */
-  unmanagedWithAnyImage(imageKeys: readonly string[]): ObservedImageCache[] {
+  /**
+   * Caches not managed for `entityRef` that hold at least one of the images (normalised keys):
+   * unmanaged ones and other entities' managed ones, which ECI's automatic matching may use.
+   */
+  othersWithAnyImage(
+    entityRef: string,
+    imageKeys: readonly string[],
+  ): ObservedImageCache[] {
     const names = new Set<string>();
     for (const key of imageKeys) {
-      for (const name of this.unmanagedByImage.get(key) ?? []) names.add(name);
+      for (const name of this.byImage.get(key) ?? []) names.add(name);
     }
-    return Array.from(names, name => this.byName.get(name)!);
+    return Array.from(names, name => this.byName.get(name)!).filter(
+      cache =>
+        !cache.ownership.managed || cache.ownership.entityRef !== entityRef,
+    );
   }
 
   /**
    * A value that changes whenever a cache shown for this entity changes: its managed
-   * caches, or unmanaged caches holding one of its images.
+   * caches, or any cache holding one of its images.
    */
   stampFor(entityRef: string, imageKeys: readonly string[]): string {
     let stamp = `${this.stamps.get(`e:${entityRef}`) ?? 0}`;
@@ -126,39 +135,26 @@ export class ImageCacheIndex {
 
   private stamp(cache: ObservedImageCache) {
     this.clock += 1;
-    if (cache.ownership.managed) {
-      if (cache.ownership.entityRef) {
-        this.stamps.set(`e:${cache.ownership.entityRef}`, this.clock);
-      }
-    } else {
-      for (const key of cache.imageKeys) this.stamps.set(`i:${key}`, this.clock);
+    if (cache.ownership.managed && cache.ownership.entityRef) {
+      this.stamps.set(`e:${cache.ownership.entityRef}`, this.clock);
     }
+    for (const key of cache.imageKeys) this.stamps.set(`i:${key}`, this.clock);
   }
 
   private index(cache: ObservedImageCache) {
     this.stamp(cache);
-    if (cache.ownership.managed) {
-      if (cache.ownership.entityRef) {
-        addTo(this.managedByEntity, cache.ownership.entityRef, cache.name);
-      }
-    } else {
-      for (const key of cache.imageKeys) {
-        addTo(this.unmanagedByImage, key, cache.name);
-      }
+    if (cache.ownership.managed && cache.ownership.entityRef) {
+      addTo(this.managedByEntity, cache.ownership.entityRef, cache.name);
     }
+    for (const key of cache.imageKeys) addTo(this.byImage, key, cache.name);
   }
 
   private unindex(cache: ObservedImageCache) {
     this.stamp(cache);
-    if (cache.ownership.managed) {
-      if (cache.ownership.entityRef) {
-        removeFrom(this.managedByEntity, cache.ownership.entityRef, cache.name);
-      }
-    } else {
-      for (const key of cache.imageKeys) {
-        removeFrom(this.unmanagedByImage, key, cache.name);
-      }
+    if (cache.ownership.managed && cache.ownership.entityRef) {
+      removeFrom(this.managedByEntity, cache.ownership.entityRef, cache.name);
     }
+    for (const key of cache.imageKeys) removeFrom(this.byImage, key, cache.name);
   }
 
   private notify(

@@ -38,6 +38,7 @@ describe('ImageCacheInformer against the emulator', () => {
         region: 'cn-hangzhou',
         serviceAccountToken: emulator.tokens.backstage,
         skipTLSVerify: true,
+        allowUnlistedAcrInstances: true,
         defaultNamespace: 'argo',
         isDefault: true,
       }),

@@ -23,6 +23,8 @@ export interface ClusterConfig {
   defaultNamespace: string;
   isDefault: boolean;
   allowedNamespaces?: string[];
+  /** Whether entities may name ACR instances missing from `acr.instances` (default true). */
+  allowUnlistedAcrInstances: boolean;
 }
 
 export interface LifecycleConfig {
@@ -169,6 +171,8 @@ function readCluster(config: Config, key: string): ClusterConfig {
     skipTLSVerify,
     defaultNamespace,
     isDefault: config.getOptionalBoolean('default') ?? false,
+    allowUnlistedAcrInstances:
+      config.getOptionalBoolean('allowUnlistedAcrInstances') ?? true,
   };
   const token = config.getOptionalString('serviceAccountToken');
   if (token !== undefined) cluster.serviceAccountToken = token;

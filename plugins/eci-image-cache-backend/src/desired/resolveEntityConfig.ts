@@ -9,6 +9,7 @@ import {
   ANNOTATION_ECI_IMAGE_CACHE_SIZE,
   ANNOTATION_ECI_IMAGE_PULL_SECRETS,
   ANNOTATION_ECI_IMAGES,
+  checkAcrInstanceRef,
   ConfigValueSource,
   EciEntityConfig,
   EffectiveEntityConfig,
@@ -84,24 +85,28 @@ function renameSettingProblem(
 }
 
 /**
- * An ACR instance named without a region (`cri-…`) gets the region configured for it in
- * `eciImageCache.acr.instances`, so the region rule can compare it with each cluster's.
+ * The entity's ACR instance checked against configuration by common's rule: a region-less id
+ * of a configured instance takes its region; a contradicting region, or an unlisted instance
+ * where the target cluster allows none, is a problem naming the annotation (or setting).
  */
-function withConfiguredAcrRegion(
-  entityConfig: EciEntityConfig,
+function checkAcrInstance(
+  result: ValidationResult<EciEntityConfig>,
   config: PluginConfig,
-): EciEntityConfig {
-  const ref = entityConfig.acrInstance;
-  if (!ref || ref.region !== undefined) return entityConfig;
-  const configured = config.acrInstances.find(
-    instance => instance.id === ref.id,
+  cluster: ClusterConfig,
+): ValidationResult<EciEntityConfig> {
+  if (!result.ok || !result.value.acrInstance) return result;
+  const checked = checkAcrInstanceRef(
+    result.value.acrInstance,
+    config.acrInstances,
+    {
+      allowUnlisted: cluster.allowUnlistedAcrInstances,
+      field: ANNOTATION_ACR_INSTANCE_ID,
+    },
   );
-  return configured
-    ? {
-        ...entityConfig,
-        acrInstance: { id: ref.id, region: configured.region },
-      }
-    : entityConfig;
+  if (!checked.ok) {
+    return { ok: false, problems: checked.problems, warnings: result.warnings };
+  }
+  return { ...result, value: { ...result.value, acrInstance: checked.value } };
 }
 
 /**
@@ -151,19 +156,22 @@ export function resolveEntityConfig(
     ...entity,
     metadata: { ...entity.metadata, annotations },
   };
-  const result = readEntityConfig(merged, {
+  const result = checkAcrInstance(
+    readEntityConfig(merged, {
     clusters: config.clusters.map(candidate => candidate.name),
     defaultCluster: config.defaultCluster.name,
     argoNamespace: cluster.defaultNamespace,
     retentionDays: config.lifecycle.retentionDays,
     allowedNamespaces: cluster.allowedNamespaces,
-  });
+    }),
+    config,
+    cluster,
+  );
   const rename = (problems: ValidationProblem[]) =>
     problems.map(problem => renameSettingProblem(problem, fromSettings));
   const renamed: ValidationResult<EciEntityConfig> = result.ok
     ? {
         ...result,
-        value: withConfiguredAcrRegion(result.value, config),
         warnings: rename(result.warnings),
       }
     : {

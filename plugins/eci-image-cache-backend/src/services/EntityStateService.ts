@@ -257,9 +257,11 @@ export class EntityStateService {
             .sort(newestFirst)
             .map(cache => viewOf(cache, roles.get(cache)!)),
           ...index
-            .unmanagedWithAnyImage(inputs.imageKeys)
+            .othersWithAnyImage(entityRef, inputs.imageKeys)
             .sort(newestFirst)
-            .map(cache => viewOf(cache, 'unmanaged')),
+            .map(cache =>
+              viewOf(cache, cache.ownership.managed ? 'other' : 'unmanaged'),
+            ),
         ];
         return {
           name: connection.config.name,
@@ -269,6 +271,7 @@ export class EntityStateService {
           sync: syncStateView(connection.informer),
           caches,
           acr: acrViews.acr[position],
+          allowUnlistedAcrInstances: connection.config.allowUnlistedAcrInstances,
           error: clusterErrorOf(connection.informer),
         };
       });

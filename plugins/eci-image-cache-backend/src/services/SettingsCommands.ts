@@ -107,18 +107,26 @@ export class SettingsCommands {
   ) {}
 
   /**
-   * Refuses settings that break a rule only the entity's cluster can tell (pull secrets outside
-   * its namespaces): checked on the configuration they would make effective.
+   * Refuses settings that are valid alone but break a rule of the configuration they would make
+   * effective (pull secrets outside the cluster's namespaces, an ACR region contradicting the
+   * configured instance, an unlisted instance).
    */
   private checkEffective(entity: Entity, settings: EntitySettings): void {
     const resolved = this.resolver.resolve(entity, settings);
-    if (resolved.result.ok) return;
-    const saved = new Set(Object.keys(settings).map(key => `settings.${key}`));
-    const problems = resolved.result.problems.filter(problem =>
-      saved.has(problem.field),
-    );
-    if (problems.length > 0) {
-      throw problemsError('Invalid settings', problems);
+    const refused = resolved.result.ok
+      ? []
+      : resolved.result.problems.filter(p => p.field.startsWith('settings.'));
+    if (refused.length > 0) {
+      throw problemsError(
+        'Invalid settings',
+        refused.map(p => ({
+          ...p,
+          field: p.field.slice('settings.'.length),
+          message: p.message.split(`\`${p.field}\``).join(
+            `\`${p.field.slice('settings.'.length)}\``,
+          ),
+        })),
+      );
     }
   }
 

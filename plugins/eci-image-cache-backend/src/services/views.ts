@@ -6,7 +6,8 @@ import {
   daysUntilExpiry,
   ImageCacheView,
   parseProgressPercent,
-  usableImageCacheId,
+  isCacheExpired,
+  isCacheUsable,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { ImageCacheInformer } from '../cluster/ImageCacheInformer';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
@@ -29,7 +30,12 @@ export function cacheView(
   const { status, spec } = cache;
   const expireDateTime = status.expireDateTime ?? null;
   const daysLeft = daysUntilExpiry(status.expireDateTime, context.now) ?? null;
-  const expires = expireDateTime ? Date.parse(expireDateTime) : NaN;
+  const observed = {
+    phase: status.phase ?? null,
+    imageCacheId: status.imageCacheId ?? null,
+    expireDateTime,
+    deleting: cache.deleting,
+  };
   return {
     cluster: cache.cluster,
     name: cache.name,
@@ -43,12 +49,12 @@ export function cacheView(
     progress: status.progress ?? null,
     progressPercent: parseProgressPercent(status.progress) ?? null,
     imageCacheId: status.imageCacheId ?? null,
-    usable: usableImageCacheId(cache) !== undefined,
+    usable: isCacheUsable(observed, context.now),
     imageCacheSize: spec.imageCacheSize ?? null,
     retentionDays: spec.retentionDays ?? null,
     expireDateTime,
     daysLeft,
-    expired: !Number.isNaN(expires) && expires <= context.now.getTime(),
+    expired: isCacheExpired(observed, context.now),
     creationTimestamp: cache.creationTimestamp ?? null,
     startTime: status.startTime ?? null,
     lastUpdatedTime: status.lastUpdatedTime ?? null,

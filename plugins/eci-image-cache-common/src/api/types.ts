@@ -93,8 +93,10 @@ export interface ClusterError {
 
 /**
  * How a cache relates to the entity: its current managed cache, a requested revision that
- * becomes current once Ready (the current one stays while it is built or when it fails), a kept predecessor,
- * a managed cache no longer wanted (deleted after the grace period), or a read-only unmanaged cache.
+ * becomes current once Ready (the current one stays while it is built or when it fails), a kept
+ * predecessor, a managed cache no longer wanted (deleted after the grace period), a read-only
+ * unmanaged cache, or another entity's managed cache holding its images (ECI's automatic matching
+ * may use it).
  *
  * @public
  */
@@ -103,7 +105,8 @@ export type CacheRole =
   | 'pending'
   | 'previous'
   | 'orphan'
-  | 'unmanaged';
+  | 'unmanaged'
+  | 'other';
 
 /**
  * One ImageCache as shown by the API.
@@ -131,7 +134,7 @@ export interface ImageCacheView {
   progressPercent: number | null;
   /** Cache id `imc-…`. */
   imageCacheId: string | null;
-  /** Ready with a valid id: pods may be pinned to it. */
+  /** ECI can use it (common's `isCacheUsable`): Ready, valid id, not expired, not being deleted. */
   usable: boolean;
   /** Size in GiB. */
   imageCacheSize: number | null;
@@ -233,10 +236,12 @@ export interface EntityClusterView {
   target: boolean;
   /** Watch cache state. */
   sync: ClusterSyncState;
-  /** Managed caches of the entity and unmanaged caches holding its images. */
+  /** Managed caches of the entity, and unmanaged or other entities' caches holding one of its images. */
   caches: ImageCacheView[];
   /** ACR annotation for pods on this cluster. */
   acr: ClusterAcrView;
+  /** Whether entities may name ACR instances missing from the configured list on this cluster. */
+  allowUnlistedAcrInstances: boolean;
   /** Why this cluster's data may be missing or stale. */
   error: ClusterError | null;
 }
@@ -454,6 +459,8 @@ export interface WorkflowPreviewResponse {
   cluster: string;
   /** Cache mode used. */
   cacheMode: WorkflowCacheMode;
+  /** What ECI will do when the pods start, and why (common's `predictEci`). */
+  prediction: { verdict: 'warm' | 'cold' | 'unknown'; reason: string };
 }
 
 /**

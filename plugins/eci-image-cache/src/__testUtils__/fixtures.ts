@@ -100,6 +100,7 @@ export function clusterView(
     target: true,
     sync: { state: 'synced', since: '2026-11-28T08:00:00Z' },
     caches: [cacheView()],
+    allowUnlistedAcrInstances: true,
     acr: {
       cluster: name,
       clusterRegion: region,

@@ -43,6 +43,10 @@ export function workflowPreview(
     notes: ['Pinned to the Ready cache imc-2ze0abc123def456.'],
     cluster: 'ack-hangzhou',
     cacheMode: 'pinned',
+    prediction: {
+      verdict: 'warm',
+      reason: 'Workflows pin Ready cache ml-trainer-3f9a1c2b7d (imc-2ze0abc123def456).',
+    },
     ...overrides,
   };
 }

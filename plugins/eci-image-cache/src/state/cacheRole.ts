@@ -7,4 +7,5 @@ export const CACHE_ROLE_TEXT: Record<ImageCacheView['role'], string> = {
   previous: 'previous, kept after a refresh',
   orphan: 'no longer wanted',
   unmanaged: 'created outside the portal',
+  other: 'managed for another service, holds these images',
 };

@@ -203,6 +203,7 @@ export class FakeEciImageCache
           annotationValue: acr,
           instances: [],
         },
+        allowUnlistedAcrInstances: true,
         error: null,
       })),
       images: entity.images.map(image => ({

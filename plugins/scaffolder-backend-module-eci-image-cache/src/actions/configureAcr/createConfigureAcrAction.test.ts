@@ -1,7 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { createMockActionContext } from '../../__testUtils__/createMockActionContext';
+import { decideAcr } from '@eci-portal/plugin-eci-image-cache-common';
 import {
+  ACR_INSTANCES,
   FakeEciImageCache,
   FakeEntity,
 } from '../../__testUtils__/fakeEciImageCache';
@@ -102,6 +104,47 @@ describe('eci:acr:configure', () => {
       source: 'settings',
       acrAnnotationValue: 'cn-shanghai:cri-shanghai7k2m9x4p',
     });
+  });
+
+  it('predicts in a dry run what the backend writes: the configured region of a region-less id elsewhere (common decideAcr)', async () => {
+    const { run, backend } = setup();
+    const ctx = await run(
+      { entityRef: REF, acrInstanceId: 'cri-shanghai7k2m9x4p' },
+      { isDryRun: true },
+    );
+    expect(backend.callsOf('saveSettings')).toEqual([]);
+    const state = await backend.getEntityState(REF, {
+      credentials: mockCredentials.user(),
+    });
+    const target = state.clusters.find(view => view.target)!;
+    const common = decideAcr({
+      cluster: target,
+      instance: 'cri-shanghai7k2m9x4p',
+      source: 'settings',
+      images: state.config!.images.value,
+      configured: ACR_INSTANCES.map(({ id, region, domains }) => ({
+        id,
+        region,
+        domains,
+      })),
+    });
+    expect(common.annotationValue).toMatch(/^cn-shanghai:cri-shanghai7k2m9x4p/);
+    expect(ctx.outputs.acrAnnotationValue).toBe(common.annotationValue);
+  });
+
+  it('refuses a region contradicting the configured instance, naming the field, dry run or not', async () => {
+    for (const isDryRun of [true, false]) {
+      const { run, backend } = setup();
+      await expect(
+        run(
+          { entityRef: REF, acrInstanceId: 'cn-beijing:cri-f34lmbk2rxqx41u8' },
+          { isDryRun },
+        ),
+      ).rejects.toThrow(
+        /`acrInstanceId`: "cn-beijing:cri-f34lmbk2rxqx41u8" names region cn-beijing, but the configured instance cri-f34lmbk2rxqx41u8 is in cn-hangzhou/,
+      );
+      expect(backend.callsOf('saveSettings')).toEqual([]);
+    }
   });
 
   it('warns that a catalog annotation wins over the setting', async () => {

@@ -3,6 +3,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   AcrInstanceRef,
+  decideAcr,
   EntitySettings,
   EntityStateResponse,
   formatAcrInstanceRef,
@@ -11,6 +12,7 @@ import {
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { EciImageCacheService } from '@eci-portal/plugin-eci-image-cache-node';
 import { auditedRun } from '../../backend/auditedRun';
+import { createClusterFactsLoader } from '../../backend/clusterFacts';
 import { loadEntityState } from '../../backend/loadEntityState';
 import { principalOf } from '../../backend/principalOf';
 import { parseInput } from '../../validation/parseInput';
@@ -18,7 +20,6 @@ import { problemsError } from '../../validation/problemsError';
 import { zodObject } from '../../validation/zodObject';
 import { configureAcrExamples } from './configureAcrExamples';
 import { configureAcrInput, configureAcrOutput } from './configureAcrSchema';
-import { predictAcrAnnotation } from './predictAcrAnnotation';
 
 const inputSchema = zodObject(configureAcrInput);
 
@@ -33,7 +34,10 @@ function targetAnnotation(state: EntityStateResponse): string {
  * @public
  */
 export function createConfigureAcrAction(options: {
-  eciImageCache: Pick<EciImageCacheService, 'getEntityState' | 'saveSettings'>;
+  eciImageCache: Pick<
+    EciImageCacheService,
+    'getEntityState' | 'saveSettings' | 'listClusters' | 'listAcrInstances'
+  >;
   /** Records each run (refusals included) as an `acr-configure` audit event. */
   auditor?: AuditorService;
 }) {
@@ -80,6 +84,26 @@ export function createConfigureAcrAction(options: {
             )} may not change the ACR settings of ${entityRef} (eci.acr.update): only its owners and the ECI admins may`,
           );
         }
+        // What the backend will write on the target cluster, by common's rule: a contradicting
+        // region or an unlisted instance is refused here, dry run or not.
+        const target = state.clusters.find(view => view.target);
+        const acrInstances = await createClusterFactsLoader(
+          service,
+          credentials,
+        ).acrInstances();
+        const predicted = target
+          ? decideAcr({
+              cluster: target,
+              instance: instance ?? null,
+              source: 'settings',
+              images: state.config?.images.value ?? [],
+              configured: acrInstances,
+              field: 'acrInstanceId',
+            })
+          : undefined;
+        if (predicted && predicted.problems.length > 0) {
+          throw problemsError('', predicted.problems);
+        }
         // Saving replaces all settings, so keep the others as they are.
         const current: EntitySettings = state.settings?.settings ?? {};
         const next: EntitySettings = { ...current };
@@ -105,7 +129,7 @@ export function createConfigureAcrAction(options: {
           acrAnnotationValue =
             state.config?.acrInstance.source === 'annotation'
               ? targetAnnotation(state)
-              : predictAcrAnnotation(state, instance);
+              : predicted?.annotationValue ?? '';
         } else {
           await service.saveSettings(entityRef, next, { credentials });
           ctx.logger.info(

@@ -277,7 +277,7 @@ describe('eci:workflow:generate', () => {
         readYaml(ctx, 'workflows/ml-trainer.yaml').spec.podMetadata.annotations,
       ).toMatchObject({ 'k8s.aliyun.com/eci-image-cache': 'true' });
       expect(ctx.logger.warn).toHaveBeenCalledWith(
-        expect.stringContaining('no Ready cache on cluster "ack-hangzhou"'),
+        expect.stringContaining('no pinnable cache on cluster "ack-hangzhou"'),
       );
     });
 
@@ -305,7 +305,7 @@ describe('eci:workflow:generate', () => {
             { services: 'component:default/ml-trainer', cacheMode: 'pinned' },
             { workspacePath },
           ),
-          /Cannot pin component:default\/ml-trainer .*no Ready cache holds exactly its images.*ml-trainer-new \(Creating, 45%\)/,
+          /cannot pin component:default\/ml-trainer .*no cache is Ready, unexpired and holding all of .*ml-trainer-new is Creating, 45%.*ml-trainer-old \(imc-ready001\) lacks/,
           workspacePath,
         ),
       ).toEqual([]);

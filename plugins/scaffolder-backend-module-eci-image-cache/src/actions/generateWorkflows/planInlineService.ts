@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { WorkflowOptions } from '@eci-portal/plugin-eci-image-cache-common';
+import {
+  AcrInstanceConfig,
+  WorkflowOptions,
+} from '@eci-portal/plugin-eci-image-cache-common';
 import { InlineServiceRequest } from './serviceRequests';
 import { ClusterFacts, GenerateCacheMode, WorkflowPlan } from './workflowPlan';
 
@@ -11,6 +14,7 @@ export function planInlineService(
   request: InlineServiceRequest,
   cacheMode: GenerateCacheMode,
   cluster: ClusterFacts | undefined,
+  acrInstances: AcrInstanceConfig[] = [],
 ): WorkflowPlan {
   if (cacheMode === 'pinned' && request.imageCacheId === undefined) {
     throw new InputError(
@@ -43,8 +47,9 @@ export function planInlineService(
   if (clusterRegion !== undefined) {
     options.clusterRegion = clusterRegion;
   }
-  if (cluster) {
-    options.acrInstances = cluster.acrInstances;
+  const configured = cluster?.acrInstances ?? acrInstances;
+  if (configured.length > 0) {
+    options.acrInstances = configured;
   }
   return {
     field: request.field,

@@ -33,12 +33,16 @@ export async function planServices(options: {
     cluster !== undefined && requests.some(request => request.type === 'inline')
       ? await facts.cluster(cluster)
       : undefined;
-  const hasEntities = requests.some(request => request.type === 'entity');
-  const acrInstances = hasEntities ? await facts.acrInstances() : [];
+  // Entities, and inline services naming an ACR instance, need the configured instances for
+  // the region rule (a region-less id of an instance elsewhere gets its region).
+  const needsAcr = requests.some(
+    request => request.type === 'entity' || request.acrInstanceId !== undefined,
+  );
+  const acrInstances = needsAcr ? await facts.acrInstances() : [];
 
   return mapWithConcurrency(requests, ENTITY_CONCURRENCY, async request => {
     if (request.type === 'inline') {
-      return planInlineService(request, cacheMode, inlineCluster);
+      return planInlineService(request, cacheMode, inlineCluster, acrInstances);
     }
     const state = await loadEntityState(
       backend,

@@ -1,0 +1,16 @@
+export { decideAcr } from './acr';
+export type { AcrDecision, AcrDecisionInput } from './acr';
+export { predictEci } from './eciPrediction';
+export type { EciPrediction, EciVerdict } from './eciPrediction';
+export { cacheLabel, isCacheExpired, isCacheUsable } from './observedCache';
+export type { ObservedCache } from './observedCache';
+export { describePinRefusal, pinnableCaches, pinRefusal } from './pinRule';
+export type { PinRefusal } from './pinRule';
+export { MAX_SERVICE_NAME_LENGTH, serviceNameOf } from './serviceName';
+export { decideWorkflow } from './workflowDecision';
+export type {
+  DecisionCluster,
+  WorkflowChoices,
+  WorkflowDecision,
+  WorkflowDecisionInput,
+} from './workflowDecision';
