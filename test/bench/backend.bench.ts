@@ -38,6 +38,7 @@ const BUDGET = {
 const WARMUP = 1_000;
 const SAMPLES = 3_000;
 const ROUNDS = 5;
+const ANNOTATION_CHANGES = 7;
 
 async function main() {
   const failures: string[] = [];
@@ -121,19 +122,26 @@ async function main() {
   if (!(medianRatio <= BUDGET.p99Ratio)) failures.push('entity-state p99');
   if (requests !== BUDGET.requestsPerRead) failures.push('Kubernetes requests per read');
 
-  // Annotation change to ImageCache created.
-  const changed = entityImages(0).map(image => image.replace(':2.0.0', ':3.0.0'));
-  const expected = imageCacheName('component:default/svc-0000', changed);
-  const started = Date.now();
-  catalog.set(benchEntity(0, changed));
-  await waitUntil(
-    async () => (await host.ask({ type: 'count-managed', prefix: expected }, 'count')).count === 1,
-    'the new ImageCache',
-    10_000,
+  // Annotation change to ImageCache created, for several entities one after the other: the
+  // change lands at a random point of the reconcile cadence, so one sample says little.
+  const annotationMs: number[] = [];
+  for (let index = 0; index < ANNOTATION_CHANGES; index++) {
+    const changed = entityImages(index).map(image => image.replace(':2.0.0', ':3.0.0'));
+    const expected = imageCacheName(`component:default/${entityName(index)}`, changed);
+    const started = Date.now();
+    catalog.set(benchEntity(index, changed));
+    await waitUntil(
+      async () => (await host.ask({ type: 'count-managed', prefix: expected }, 'count')).count === 1,
+      'the new ImageCache',
+      10_000,
+    );
+    annotationMs.push(Date.now() - started);
+  }
+  const annotationMedianMs = percentile(annotationMs, 50);
+  console.log(
+    `annotation change to ImageCache created, ${ANNOTATION_CHANGES} changes with ${ENTITY_COUNT} entities: median ${annotationMedianMs} ms, max ${Math.max(...annotationMs)} ms (${annotationMs.join(', ')}) (budget median < ${BUDGET.annotationToCacheMs})`,
   );
-  const annotationMs = Date.now() - started;
-  console.log(`annotation change to ImageCache created: ${annotationMs} ms with ${ENTITY_COUNT} entities (budget < ${BUDGET.annotationToCacheMs})`);
-  if (!(annotationMs < BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
+  if (!(annotationMedianMs < BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
 
   await backend.stop();
   host.stop();
