@@ -9,12 +9,6 @@
 // - watch caches of 10,000 ImageCaches use < 50 MB of heap above the idle backend;
 // - an annotation change leads to the new ImageCache on the cluster in < 2 s.
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { fork } from 'node:child_process';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import eciImageCachePlugin from '@eci-portal/plugin-eci-image-cache-backend';
 import { imageCacheName } from '@eci-portal/plugin-eci-image-cache-common';
 /* eslint-disable @backstage/no-forbidden-package-imports */
@@ -25,6 +19,15 @@ import {
 } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/benchmarkServices';
 /* eslint-enable @backstage/no-forbidden-package-imports */
 import { benchEntity, CACHE_COUNT, ENTITY_COUNT, entityImages, entityName } from './backendBenchData';
+import {
+  backendClient,
+  BenchCluster,
+  eciImageCacheConfig,
+  heapMiB,
+  percentile,
+  startClusterHost,
+  waitUntil,
+} from './benchSupport';
 
 const BUDGET = {
   p99Ratio: 1.5,
@@ -35,48 +38,12 @@ const BUDGET = {
 const WARMUP = 1_000;
 const SAMPLES = 3_000;
 const ROUNDS = 5;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function heapMiB(): number {
-  for (let i = 0; i < 4; i++) gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-type HostMessage = { type: string; [key: string]: any };
-
-function startHost() {
-  const child = fork(path.join(__dirname, 'backendBenchClusters.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  process.on('exit', () => child.kill());
-  const waiting: Array<{ type: string; resolve: (m: HostMessage) => void }> = [];
-  child.on('message', (message: HostMessage) => {
-    const index = waiting.findIndex(w => w.type === message.type);
-    if (index !== -1) waiting.splice(index, 1)[0].resolve(message);
-  });
-  const next = (type: string) => new Promise<HostMessage>(resolve => waiting.push({ type, resolve }));
-  return {
-    ready: next('ready'),
-    async ask(message: HostMessage, reply: string) {
-      const answer = next(reply);
-      child.send(message);
-      return answer;
-    },
-    stop() {
-      child.send({ type: 'stop' });
-    },
-  };
-}
+const ANNOTATION_CHANGES = 7;
 
 async function main() {
   const failures: string[] = [];
-  const host = startHost();
-  const { clusters } = await host.ready;
+  const host = startClusterHost();
+  const clusters: BenchCluster[] = (await host.ready).clusters;
 
   const catalog = new IndexedCatalog();
   const backend = await startTestBackend({
@@ -85,20 +52,7 @@ async function main() {
       mockServices.rootConfig.factory({
         data: {
           eciImageCache: {
-            clusters: clusters.map((cluster: any, index: number) => ({
-              name: cluster.name,
-              url: cluster.url,
-              region: 'cn-hangzhou',
-              authProvider: 'serviceAccount',
-              serviceAccountToken: cluster.token,
-              skipTLSVerify: true,
-              default: index === 0,
-            })),
-            acr: {
-              instances: [
-                { id: 'cri-f34lmbk2rxqx41u8', region: 'cn-hangzhou', domains: ['acr-en-hangzhou-registry.cn-hangzhou.cr.aliyuncs.com'] },
-              ],
-            },
+            ...eciImageCacheConfig(clusters),
             lifecycle: { reconcileInterval: { seconds: 1 } },
           },
         },
@@ -108,34 +62,10 @@ async function main() {
       allowAllPermissions(),
     ],
   });
-  const { port } = backend.server.port ? { port: backend.server.port() } : (backend.server as any).address() as AddressInfo;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const authorization = mockCredentials.user.header('user:default/guest');
-  const get = (route: string) =>
-    new Promise<{ status: number; body: string; ms: number }>((resolve, reject) => {
-      const started = process.hrtime.bigint();
-      const req = http.get(
-        { host: '127.0.0.1', port, path: `/api/eci-image-cache${route}`, agent, headers: { authorization } },
-        res => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', chunk => (body += chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode!, body, ms: Number(process.hrtime.bigint() - started) / 1e6 }),
-          );
-        },
-      );
-      req.on('error', reject);
-    });
+  const request = backendClient(backend.server.port(), mockCredentials.user.header('user:default/guest'));
+  const get = (route: string) => request('GET', `/api/eci-image-cache${route}`);
   const cachedCount = async () =>
     JSON.parse((await get('/clusters')).body).items.reduce((sum: number, c: any) => sum + c.imageCacheCount, 0);
-  const waitUntil = async (check: () => Promise<boolean>, what: string, timeoutMs = 60_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise(resolve => setTimeout(resolve, 20));
-    }
-  };
   await waitUntil(async () => JSON.parse((await get('/clusters')).body).items.every((c: any) => c.sync.state === 'synced'), 'sync');
 
   // Memory: the idle backend, then the same backend once its watch caches hold 10,000 caches.
@@ -192,19 +122,26 @@ async function main() {
   if (!(medianRatio <= BUDGET.p99Ratio)) failures.push('entity-state p99');
   if (requests !== BUDGET.requestsPerRead) failures.push('Kubernetes requests per read');
 
-  // Annotation change to ImageCache created.
-  const changed = entityImages(0).map(image => image.replace(':2.0.0', ':3.0.0'));
-  const expected = imageCacheName('component:default/svc-0000', changed);
-  const started = Date.now();
-  catalog.set(benchEntity(0, changed));
-  await waitUntil(
-    async () => (await host.ask({ type: 'count-managed', prefix: expected }, 'count')).count === 1,
-    'the new ImageCache',
-    10_000,
+  // Annotation change to ImageCache created, for several entities one after the other: the
+  // change lands at a random point of the reconcile cadence, so one sample says little.
+  const annotationMs: number[] = [];
+  for (let index = 0; index < ANNOTATION_CHANGES; index++) {
+    const changed = entityImages(index).map(image => image.replace(':2.0.0', ':3.0.0'));
+    const expected = imageCacheName(`component:default/${entityName(index)}`, changed);
+    const started = Date.now();
+    catalog.set(benchEntity(index, changed));
+    await waitUntil(
+      async () => (await host.ask({ type: 'count-managed', prefix: expected }, 'count')).count === 1,
+      'the new ImageCache',
+      10_000,
+    );
+    annotationMs.push(Date.now() - started);
+  }
+  const annotationMedianMs = percentile(annotationMs, 50);
+  console.log(
+    `annotation change to ImageCache created, ${ANNOTATION_CHANGES} changes with ${ENTITY_COUNT} entities: median ${annotationMedianMs} ms, max ${Math.max(...annotationMs)} ms (${annotationMs.join(', ')}) (budget median < ${BUDGET.annotationToCacheMs})`,
   );
-  const annotationMs = Date.now() - started;
-  console.log(`annotation change to ImageCache created: ${annotationMs} ms with ${ENTITY_COUNT} entities (budget < ${BUDGET.annotationToCacheMs})`);
-  if (!(annotationMs < BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
+  if (!(annotationMedianMs < BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
 
   await backend.stop();
   host.stop();

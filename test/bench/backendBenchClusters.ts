@@ -1,10 +1,12 @@
-// Child process of the benchmark: runs the emulated clusters, so that their memory is not
-// counted as the backend's. Talks to the parent through IPC messages.
-import { RunningEmulator, startEmulator } from '@eci-portal/ack-emulator';
+// Child process of the benchmarks: runs the emulated clusters, so that their memory is not
+// counted as the backend's. Talks to the parent through IPC messages. With `--workload-kinds`
+// the clusters also serve, empty, the workload kinds Backstage's Kubernetes plugin lists.
+import { CRD_DIRECTORY, RunningEmulator, startEmulator } from '@eci-portal/ack-emulator';
 import { benchCaches, CLUSTERS } from './backendBenchData';
+import { crdDirectoryWithWorkloadKinds } from './workloadKinds';
 
 type Message =
-  | { type: 'seed' }
+  | { type: 'seed'; from?: number; to?: number }
   | { type: 'stats' }
   | { type: 'reset-stats' }
   | { type: 'count-managed'; prefix: string }
@@ -12,10 +14,21 @@ type Message =
 
 async function main() {
   const emulators = new Map<string, RunningEmulator>();
+  const crdDirectory = process.argv.includes('--workload-kinds')
+    ? crdDirectoryWithWorkloadKinds(CRD_DIRECTORY)
+    : undefined;
   for (const name of CLUSTERS) {
     emulators.set(
       name,
-      await startEmulator({ port: 0, manualClock: true, startTime: Date.now(), controllers: false, clusterName: name, watchWindow: 50_000 }),
+      await startEmulator({
+        port: 0,
+        manualClock: true,
+        startTime: Date.now(),
+        controllers: false,
+        clusterName: name,
+        watchWindow: 200_000,
+        crdDirectory,
+      }),
     );
   }
   const type = (emulator: RunningEmulator) =>
@@ -27,7 +40,7 @@ async function main() {
       case 'seed': {
         let created = 0;
         for (const [name, emulator] of emulators) {
-          for (const cache of benchCaches(name)) {
+          for (const cache of benchCaches(name, message.from, message.to)) {
             const { stored } = emulator.store.create(type(emulator), cache as any);
             emulator.store.update(type(emulator), { ...stored.object, status: cache.status } as any, { subresource: 'status' });
             created++;
@@ -66,7 +79,12 @@ async function main() {
 
   send({
     type: 'ready',
-    clusters: Array.from(emulators, ([name, emulator]) => ({ name, url: emulator.url, token: emulator.tokens.backstage })),
+    clusters: Array.from(emulators, ([name, emulator]) => ({
+      name,
+      url: emulator.url,
+      token: emulator.tokens.backstage,
+      adminToken: emulator.tokens.admin,
+    })),
   });
 }
 

@@ -71,19 +71,25 @@ function ready(cache: ImageCache, id: number, createdAt: number): ImageCache {
   };
 }
 
-/** The caches of one cluster, in creation order (previous before active). */
-export function benchCaches(cluster: string): ImageCache[] {
+/** Caches per entity: its active and previous managed cache and the unmanaged ones. */
+export const CACHES_PER_ENTITY = 2 + UNMANAGED_PER_ENTITY;
+
+/**
+ * The caches of one cluster for the entities `from` to `to` (exclusive), in creation order
+ * (previous before active).
+ */
+export function benchCaches(cluster: string, from = 0, to = ENTITY_COUNT): ImageCache[] {
   const caches: ImageCache[] = [];
   const now = Date.now();
-  let id = CLUSTERS.indexOf(cluster) * 100_000;
-  for (let index = 0; index < ENTITY_COUNT; index++) {
+  let id = CLUSTERS.indexOf(cluster) * 1_000_000 + from * CACHES_PER_ENTITY;
+  for (let index = from; index < to; index++) {
     if (CLUSTERS[index % CLUSTERS.length] !== cluster) continue;
     const entityRef = `component:default/${entityName(index)}`;
     const previous = buildImageCache({ entityRef, images: [image(index, '1.9.0'), 'docker.io/library/python:3.12-slim'], retentionDays: 30 });
     const active = buildImageCache({ entityRef, images: entityImages(index), retentionDays: 30 });
     caches.push(ready(previous, id++, now - 2 * 86_400_000), ready(active, id++, now - 86_400_000));
   }
-  for (let index = 0; index < ENTITY_COUNT; index++) {
+  for (let index = from; index < to; index++) {
     if (CLUSTERS[index % CLUSTERS.length] !== cluster) continue;
     for (let copy = 0; copy < UNMANAGED_PER_ENTITY; copy++) {
       const name = `auto-create-for-eci-${cluster}-${String(index).padStart(4, '0')}-${copy}`;

@@ -2,7 +2,7 @@
 // catalog backend does them in its database. (catalogServiceMock recomputes search rows for
 // every entity on each call, which would measure the mock rather than the plugin.)
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService, catalogServiceRef } from '@backstage/plugin-catalog-node';
 
 const PAGE_SIZE = 500;
@@ -20,8 +20,10 @@ export class IndexedCatalog {
       throw new Error(`IndexedCatalog does not implement ${name}`);
     };
     const service = {
-      async getEntityByRef(ref: string) {
-        return entities.get(ref.toLocaleLowerCase('en-US'));
+      // Backstage's Kubernetes backend (the peer benchmark) passes compound refs.
+      async getEntityByRef(ref: string | CompoundEntityRef) {
+        const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+        return entities.get(key.toLocaleLowerCase('en-US'));
       },
       async getEntitiesByRefs({ entityRefs }: { entityRefs: string[] }) {
         return { items: entityRefs.map(ref => entities.get(ref.toLocaleLowerCase('en-US'))) };

@@ -1,0 +1,261 @@
+// Benchmark against the plugin a Backstage user would pick instead: Backstage's Kubernetes
+// backend (@backstage/plugin-kubernetes-backend) with the ImageCache CRD as a custom resource.
+// Both plugins run in one backend against the same 3 emulated clusters, and the same entity is
+// viewed through each plugin's entity route, in alternating blocks, at 1,000, 10,000 and 50,000
+// ImageCaches. Run from the repository root:
+//
+//   npm run bench:peer                 (prints the table)
+//   npm run bench:peer -- --readme     (also writes it into the README's performance section)
+//
+// The peer is configured as its documentation says: the clusters with `clusterLocatorMethods`
+// type config, `serviceLocatorMethod` multiTenant, `customResources` the ImageCache CRD, and the
+// entity annotated with `backstage.io/kubernetes-label-selector` matching its managed caches.
+// Its tab (EntityKubernetesContent) loads with `POST /api/kubernetes/services/:name` and the
+// entity: every default workload kind plus the custom resources, on every cluster.
+//
+// Budget (exit code 1 when missed), at 10,000 caches: our p99 at least 20x lower than the peer's,
+// with 0 Kubernetes requests per view.
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
+import eciImageCachePlugin from '@eci-portal/plugin-eci-image-cache-backend';
+import { entityRefHash } from '@eci-portal/plugin-eci-image-cache-common';
+/* eslint-disable @backstage/no-forbidden-package-imports */
+import { IndexedCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/IndexedCatalog';
+import {
+  allowAllPermissions,
+  schedulerServiceFactory,
+} from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/benchmarkServices';
+/* eslint-enable @backstage/no-forbidden-package-imports */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchEntity, CACHES_PER_ENTITY, CLUSTERS, entityName } from './backendBenchData';
+import {
+  backendClient,
+  BenchCluster,
+  collectGarbage,
+  eciImageCacheConfig,
+  heapMiB,
+  percentile,
+  startClusterHost,
+  waitUntil,
+} from './benchSupport';
+
+const LEVELS = [1_000, 10_000, 50_000];
+const BUDGET = { level: 10_000, p99Ratio: 20, ourRequestsPerView: 0 };
+const PEER_WARMUP = 20;
+const OUR_WARMUP = 500;
+const PEER_SAMPLES = Number(process.env.PEER_BENCH_SAMPLES ?? 300);
+const OURS_PER_PEER = 5;
+const PEER_BLOCK = 10;
+const COUNTED_PEER_VIEWS = 10;
+const COUNTED_OUR_VIEWS = 1_000;
+const VIEWED = 0;
+const VIEWED_REF = `component:default/${entityName(VIEWED)}`;
+const LABEL_SELECTOR = `eci.backstage.io/entity-hash=${entityRefHash(VIEWED_REF)}`;
+const README = path.resolve(__dirname, '../../README.md');
+const README_START = '<!-- bench:peer:start -->';
+const README_END = '<!-- bench:peer:end -->';
+
+interface LevelResult {
+  caches: number;
+  ours: { p50: number; p99: number; requestsPerView: number; heapMiB: number };
+  peer: { p50: number; p99: number; requestsPerView: number; heapMiB: number };
+}
+
+function viewedEntity(): Entity {
+  const entity = benchEntity(VIEWED);
+  entity.metadata.annotations!['backstage.io/kubernetes-label-selector'] = LABEL_SELECTOR;
+  return entity;
+}
+
+/** The ImageCaches in the peer's answer; throws when it reports errors (the setup would be wrong). */
+function peerImageCaches(body: string): number {
+  const { items } = JSON.parse(body) as {
+    items: Array<{ errors: unknown[]; resources: Array<{ type: string; resources: Array<{ kind: string }> }> }>;
+  };
+  const errors = items.flatMap(item => item.errors);
+  if (errors.length > 0) throw new Error(`the peer reported errors: ${JSON.stringify(errors).slice(0, 500)}`);
+  return items
+    .flatMap(item => item.resources)
+    .filter(resource => resource.type === 'customresources')
+    .flatMap(resource => resource.resources)
+    .filter(resource => resource.kind === 'ImageCache').length;
+}
+
+function ourImageCaches(body: string): number {
+  const state = JSON.parse(body) as { clusters: Array<{ caches: unknown[] }> };
+  return state.clusters.reduce((sum, cluster) => sum + cluster.caches.length, 0);
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+const mib = (value: number) => `${Math.max(0, value).toFixed(1)} MiB`;
+const times = (value: number) => `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`;
+
+function table(results: LevelResult[]): string[] {
+  const [first] = results;
+  const rows = results.map(({ caches, ours, peer }) =>
+    [
+      caches.toLocaleString('en-US'),
+      `${ms(ours.p50)} / ${ms(ours.p99)} ms`,
+      `${ms(peer.p50)} / ${ms(peer.p99)} ms`,
+      `${times(peer.p50 / ours.p50)}`,
+      `**${times(peer.p99 / ours.p99)}**`,
+      `${ours.requestsPerView} / ${peer.requestsPerView}`,
+      `${mib(ours.heapMiB)} / ${mib(peer.heapMiB)}`,
+      `${times(ours.p99 / first.ours.p99)} / ${times(peer.p99 / first.peer.p99)}`,
+    ].join(' | '),
+  );
+  return [
+    '| ImageCaches on 3 clusters | ours: p50 / p99 | Backstage Kubernetes: p50 / p99 | p50 ratio | p99 ratio (peer / ours) | Kubernetes requests per view (ours / peer) | heap above idle (ours / peer) | p99 growth from 1,000 (ours / peer) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(row => `| ${row} |`),
+  ];
+}
+
+function writeReadme(lines: string[]) {
+  const readme = fs.readFileSync(README, 'utf8');
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start === -1 || end === -1) throw new Error(`README.md has no ${README_START} … ${README_END} block`);
+  fs.writeFileSync(README, `${readme.slice(0, start + README_START.length)}\n${lines.join('\n')}\n${readme.slice(end)}`);
+  console.log('README.md updated.');
+}
+
+async function main() {
+  const host = startClusterHost(['--workload-kinds']);
+  const clusters: BenchCluster[] = (await host.ready).clusters;
+  const catalog = new IndexedCatalog();
+  const backend = await startTestBackend({
+    features: [
+      eciImageCachePlugin,
+      kubernetesPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          eciImageCache: eciImageCacheConfig(clusters),
+          kubernetes: {
+            serviceLocatorMethod: { type: 'multiTenant' },
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: clusters.map(cluster => ({
+                  name: cluster.name,
+                  url: cluster.url,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: cluster.adminToken,
+                })),
+              },
+            ],
+            customResources: [{ group: 'eci.alibabacloud.com', apiVersion: 'v1', plural: 'imagecaches' }],
+          },
+        },
+      }),
+      catalog.factory(),
+      schedulerServiceFactory,
+      allowAllPermissions(),
+    ],
+  });
+  const request = backendClient(backend.server.port(), mockCredentials.user.header('user:default/guest'));
+  const ours = () => request('GET', `/api/eci-image-cache/entities/component/default/${entityName(VIEWED)}`);
+  const peer = () => request('POST', `/api/kubernetes/services/${entityName(VIEWED)}`, { entity: viewedEntity(), auth: {} });
+  const clusterItems = async () => JSON.parse((await request('GET', '/api/eci-image-cache/clusters')).body).items;
+  const checked = async (view: typeof ours, count: (body: string) => number, minimum: number) => {
+    const response = await view();
+    if (response.status !== 200) throw new Error(`entity view answered ${response.status}: ${response.body.slice(0, 300)}`);
+    const found = count(response.body);
+    if (found < minimum) throw new Error(`entity view shows ${found} ImageCaches, expected at least ${minimum}`);
+    return response.ms;
+  };
+  const stats = async () => (await host.ask({ type: 'stats' }, 'stats')).requests as number;
+  const countRequests = async (views: number, view: () => Promise<unknown>) => {
+    await host.ask({ type: 'reset-stats' }, 'stats-reset');
+    for (let i = 0; i < views; i++) await view();
+    return (await stats()) / views;
+  };
+
+  await waitUntil(async () => (await clusterItems()).every((c: any) => c.sync.state === 'synced'), 'sync');
+  // Idle: both plugins have served the entity once (their code is loaded), the clusters are empty.
+  catalog.set(viewedEntity());
+  for (let i = 0; i < PEER_WARMUP; i++) await checked(peer, () => 0, 0);
+  for (let i = 0; i < OUR_WARMUP; i++) await checked(ours, () => 0, 0);
+  const idle = heapMiB();
+  console.log(`idle backend with both plugins: heap ${idle.toFixed(1)} MiB`);
+
+  const results: LevelResult[] = [];
+  let seededEntities = 0;
+  for (const caches of LEVELS) {
+    const entities = caches / CACHES_PER_ENTITY;
+    const seeded = await host.ask({ type: 'seed', from: seededEntities, to: entities }, 'seeded');
+    for (let index = seededEntities; index < entities; index++) {
+      catalog.set(index === VIEWED ? viewedEntity() : benchEntity(index));
+    }
+    seededEntities = entities;
+    await waitUntil(
+      async () => (await clusterItems()).reduce((sum: number, c: any) => sum + c.imageCacheCount, 0) === caches,
+      `${caches} cached ImageCaches`,
+      300_000,
+    );
+    console.log(`\n${caches.toLocaleString('en-US')} ImageCaches (${seeded.created} added), ${entities} entities on ${CLUSTERS.length} clusters`);
+    const before = heapMiB();
+
+    // Warm both, and check that each shows the entity's caches (the peer: active and previous).
+    for (let i = 0; i < PEER_WARMUP; i++) await checked(peer, peerImageCaches, 2);
+    for (let i = 0; i < OUR_WARMUP; i++) await checked(ours, ourImageCaches, 2);
+
+    // Latency, in alternating blocks so that both see the same machine load; a full collection
+    // between blocks, so that neither pays for the other's garbage.
+    const oursMs: number[] = [];
+    const peerMs: number[] = [];
+    for (let block = 0; block < PEER_SAMPLES / PEER_BLOCK; block++) {
+      collectGarbage();
+      for (let i = 0; i < PEER_BLOCK; i++) peerMs.push(await checked(peer, peerImageCaches, 2));
+      collectGarbage();
+      for (let i = 0; i < PEER_BLOCK * OURS_PER_PEER; i++) oursMs.push(await checked(ours, ourImageCaches, 2));
+    }
+    const peerRequests = await countRequests(COUNTED_PEER_VIEWS, peer);
+    const ourRequests = await countRequests(COUNTED_OUR_VIEWS, ours);
+    const after = heapMiB();
+    const result: LevelResult = {
+      caches,
+      ours: { p50: percentile(oursMs, 50), p99: percentile(oursMs, 99), requestsPerView: ourRequests, heapMiB: before - idle },
+      peer: { p50: percentile(peerMs, 50), p99: percentile(peerMs, 99), requestsPerView: peerRequests, heapMiB: after - before },
+    };
+    results.push(result);
+    console.log(
+      `ours: p50 ${ms(result.ours.p50)} ms, p99 ${ms(result.ours.p99)} ms (${oursMs.length} views), ${ourRequests} Kubernetes requests per view, heap above idle ${mib(result.ours.heapMiB)}`,
+    );
+    console.log(
+      `peer: p50 ${ms(result.peer.p50)} ms, p99 ${ms(result.peer.p99)} ms (${peerMs.length} views), ${peerRequests} Kubernetes requests per view, heap retained by its views ${mib(result.peer.heapMiB)}`,
+    );
+  }
+
+  const [load1, load5] = os.loadavg();
+  const lines = [
+    ...table(results),
+    '',
+    `\`npm run bench:peer\`, ${new Date().toISOString().slice(0, 10)}, one run on ${os.cpus().length} cores, load average ${load1.toFixed(1)} / ${load5.toFixed(1)} (1 / 5 min); ` +
+      `per level ${PEER_SAMPLES} peer views and ${PEER_SAMPLES * OURS_PER_PEER} of ours in alternating blocks after warm-up; heap after full GC.`,
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  if (process.argv.includes('--readme')) writeReadme(lines);
+
+  await backend.stop();
+  host.stop();
+  const judged = results.find(result => result.caches === BUDGET.level)!;
+  const failures = [
+    ...(judged.peer.p99 / judged.ours.p99 >= BUDGET.p99Ratio ? [] : [`p99 ratio below ${BUDGET.p99Ratio}`]),
+    ...(judged.ours.requestsPerView === BUDGET.ourRequestsPerView ? [] : ['Kubernetes requests per view']),
+  ];
+  if (failures.length > 0) {
+    console.error(`FAILED at ${BUDGET.level} caches: ${failures.join(', ')}`);
+    process.exit(1);
+  }
+  console.log(`Budget met at ${BUDGET.level.toLocaleString('en-US')} caches.`);
+  process.exit(0);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
