@@ -156,3 +156,4 @@ export {
 } from './permissions';
 export * from './api';
 export type * from './api';
+export { isPublicRegistry, PUBLIC_REGISTRIES } from './publicRegistries';

@@ -12,11 +12,17 @@ import { Alert, Button, Flex } from '@backstage/ui';
 import { useMemo, useState } from 'react';
 import { eciImageCacheApiRef } from '../api/EciImageCacheApi';
 import { readableError } from '../api/readableError';
-import { useEntityActionPermissions } from '../hooks/useEntityActionPermissions';
+import {
+  ActionPermission,
+  useEntityActionPermissions,
+} from '../hooks/useEntityActionPermissions';
 import { useEntityState } from '../hooks/useEntityState';
+import { absoluteTime } from '../state/absoluteTime';
 import { deniedReason } from '../state/deniedReason';
 import { withCache, withCacheDeleting } from '../state/optimistic';
+import { hasFloatingTagWarning, isFloatingTagNote } from '../state/floatingTag';
 import { visibleClusters } from '../state/visibleClusters';
+import { workflowRevision } from '../state/workflowRevision';
 import { targetCluster, warmthVerdict } from '../state/warmthVerdict';
 import { AcrCard } from './acr/AcrCard';
 import { AcrSettingsDialog } from './acr/AcrSettingsDialog';
@@ -28,8 +34,17 @@ import { PermissionGatedButton } from './permissions/PermissionGatedButton';
 import { ConfigIssues } from './states/ConfigIssues';
 import { LoadFailure } from './states/LoadFailure';
 import { TabSkeleton } from './states/TabSkeleton';
+import { SavedSettingsCard } from './settings/SavedSettingsCard';
 import { SummaryHeader } from './summary/SummaryHeader';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
+
+/** Resetting may change the ACR instance and the cache settings, so it needs both permissions. */
+function bothAllowed(
+  a: ActionPermission,
+  b: ActionPermission,
+): ActionPermission {
+  return { loading: a.loading || b.loading, allowed: a.allowed && b.allowed };
+}
 
 type OpenDialog =
   | { type: 'create' }
@@ -47,12 +62,18 @@ export function EntityImageCacheView(props: { entity: Entity }) {
   const entityRef = stringifyEntityRef(compoundRef);
   const api = useApi(eciImageCacheApiRef);
   const alertApi = useApi(alertApiRef);
-  const { state, error, loading, reload, patch } = useEntityState(compoundRef);
+  const { state, error, loadedAt, loading, reload, patch } =
+    useEntityState(compoundRef);
   const permissions = useEntityActionPermissions(entityRef);
   const [dialog, setDialog] = useState<OpenDialog>();
 
   if (loading) {
-    return <TabSkeleton />;
+    return (
+      <>
+        <SpinStyle />
+        <TabSkeleton />
+      </>
+    );
   }
   if (!state) {
     return <LoadFailure error={error} onRetry={reload} />;
@@ -109,6 +130,11 @@ export function EntityImageCacheView(props: { entity: Entity }) {
     await reload();
   };
 
+  const resetSettings = async () => {
+    await api.deleteSettings(compoundRef);
+    await reload();
+  };
+
   const createButton = (
     <PermissionGatedButton
       permission={permissions.create}
@@ -122,14 +148,16 @@ export function EntityImageCacheView(props: { entity: Entity }) {
   );
 
   return (
-    <Flex direction="column" gap="4">
+    <Flex direction="column" gap="4" className="eci-tab">
       <SpinStyle />
       <SummaryHeader state={state} verdict={verdict} action={createButton} />
       {error ? (
         <Alert
           status="warning"
           icon
-          title="The latest refresh failed; showing the last known state"
+          title={`The portal cannot reach the image cache service: showing the state of ${
+            loadedAt ? absoluteTime(loadedAt) : 'the last load'
+          }.`}
           description={readableError(error)}
           customActions={
             <Button size="small" variant="secondary" onPress={reload}>
@@ -145,6 +173,7 @@ export function EntityImageCacheView(props: { entity: Entity }) {
         deletePermission={permissions.delete}
         deniedReason={deniedReason(entity, 'delete its caches')}
         onDelete={cache => setDialog({ type: 'delete', cache })}
+        staleSince={error ? loadedAt : undefined}
       />
       <AcrCard
         state={state}
@@ -153,12 +182,25 @@ export function EntityImageCacheView(props: { entity: Entity }) {
         deniedReason={deniedReason(entity, 'change its ACR instance')}
         onEdit={() => setDialog({ type: 'acr' })}
       />
+      {state.settings ? (
+        <SavedSettingsCard
+          saved={state.settings}
+          config={state.config}
+          permission={bothAllowed(permissions.updateAcr, permissions.create)}
+          deniedReason={deniedReason(entity, 'change its saved settings')}
+          onReset={resetSettings}
+        />
+      ) : null}
       {state.config && target ? (
         <WorkflowPanel
           entity={compoundRef}
           cluster={target.name}
           entityCacheMode={state.config.cacheMode.value}
           readyCacheId={readyCacheId ?? undefined}
+          revision={workflowRevision(state)}
+          isShownElsewhere={note =>
+            isFloatingTagNote(note) && hasFloatingTagWarning(state)
+          }
         />
       ) : null}
       {dialog?.type === 'create' && target ? (
