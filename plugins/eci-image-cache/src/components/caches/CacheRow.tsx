@@ -128,6 +128,7 @@ export function CacheRow(props: {
           >
             {cache.expireDateTime ? (
               <time
+                data-testid="cache-expiry"
                 dateTime={cache.expireDateTime}
                 title={absoluteTime(cache.expireDateTime)}
               >
