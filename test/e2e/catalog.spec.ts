@@ -11,5 +11,8 @@ test('the catalog lists every demo service', async ({ page }, testInfo) => {
   for (const name of demoServices) {
     await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
   }
-  await page.screenshot({ path: testInfo.outputPath('catalog.png'), fullPage: true });
+  await page.screenshot({
+    path: testInfo.outputPath('catalog.png'),
+    fullPage: true,
+  });
 });

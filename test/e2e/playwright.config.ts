@@ -14,7 +14,16 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: path.join(repoRoot, 'node_modules/.cache/e2e-report') }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      {
+        open: 'never',
+        outputFolder: path.join(repoRoot, 'node_modules/.cache/e2e-report'),
+      },
+    ],
+  ],
   outputDir: path.join(repoRoot, 'node_modules/.cache/e2e-results'),
   webServer: {
     command: 'npm start',

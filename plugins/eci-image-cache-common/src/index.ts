@@ -160,3 +160,4 @@ export {
 export * from './decision';
 export * from './api';
 export type * from './api';
+export { isPublicRegistry, PUBLIC_REGISTRIES } from './publicRegistries';

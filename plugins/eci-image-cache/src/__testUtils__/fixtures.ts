@@ -52,7 +52,10 @@ export function cacheView(
     usable: true,
     imageCacheSize: 40,
     retentionDays: 7,
-    expireDateTime: '2026-12-05T09:00:00Z',
+    // Consistent with daysLeft whenever the tests run: 6 days and 1 hour from now.
+    expireDateTime: new Date(
+      Date.now() + 6 * 86_400_000 + 3_600_000,
+    ).toISOString(),
     daysLeft: 6,
     expired: false,
     creationTimestamp: '2026-11-28T09:00:00Z',

@@ -13,11 +13,17 @@ import { Alert, Button, Flex } from '@backstage/ui';
 import { useMemo, useState } from 'react';
 import { eciImageCacheApiRef } from '../api/EciImageCacheApi';
 import { readableError } from '../api/readableError';
-import { useEntityActionPermissions } from '../hooks/useEntityActionPermissions';
+import {
+  ActionPermission,
+  useEntityActionPermissions,
+} from '../hooks/useEntityActionPermissions';
 import { useEntityState } from '../hooks/useEntityState';
+import { absoluteTime } from '../state/absoluteTime';
 import { deniedReason } from '../state/deniedReason';
 import { withCache, withCacheDeleting } from '../state/optimistic';
+import { hasFloatingTagWarning, isFloatingTagNote } from '../state/floatingTag';
 import { visibleClusters } from '../state/visibleClusters';
+import { workflowRevision } from '../state/workflowRevision';
 import { targetCluster, warmthVerdict } from '../state/warmthVerdict';
 import { AcrCard } from './acr/AcrCard';
 import { AcrSettingsDialog } from './acr/AcrSettingsDialog';
@@ -29,8 +35,17 @@ import { PermissionGatedButton } from './permissions/PermissionGatedButton';
 import { ConfigIssues } from './states/ConfigIssues';
 import { LoadFailure } from './states/LoadFailure';
 import { TabSkeleton } from './states/TabSkeleton';
+import { SavedSettingsCard } from './settings/SavedSettingsCard';
 import { SummaryHeader } from './summary/SummaryHeader';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
+
+/** Resetting may change the ACR instance and the cache settings, so it needs both permissions. */
+function bothAllowed(
+  a: ActionPermission,
+  b: ActionPermission,
+): ActionPermission {
+  return { loading: a.loading || b.loading, allowed: a.allowed && b.allowed };
+}
 
 type OpenDialog =
   | { type: 'create' }
@@ -48,12 +63,18 @@ export function EntityImageCacheView(props: { entity: Entity }) {
   const entityRef = stringifyEntityRef(compoundRef);
   const api = useApi(eciImageCacheApiRef);
   const alertApi = useApi(alertApiRef);
-  const { state, error, loading, reload, patch } = useEntityState(compoundRef);
+  const { state, error, loadedAt, loading, reload, patch } =
+    useEntityState(compoundRef);
   const permissions = useEntityActionPermissions(entityRef);
   const [dialog, setDialog] = useState<OpenDialog>();
 
   if (loading) {
-    return <TabSkeleton />;
+    return (
+      <>
+        <SpinStyle />
+        <TabSkeleton />
+      </>
+    );
   }
   if (!state) {
     return <LoadFailure error={error} onRetry={reload} />;
@@ -79,7 +100,9 @@ export function EntityImageCacheView(props: { entity: Entity }) {
       adopted: 'already existed',
     };
     alertApi.post({
-      message: `Cache ${response.cache.name} on ${response.cluster} ${outcomes[response.outcome]}.`,
+      message: `Cache ${response.cache.name} on ${response.cluster} ${
+        outcomes[response.outcome]
+      }.`,
       severity: 'success',
       display: 'transient',
     });
@@ -113,6 +136,11 @@ export function EntityImageCacheView(props: { entity: Entity }) {
       acrInstance ? { ...rest, acrInstance } : rest,
     );
     setDialog(undefined);
+    await reload();
+  };
+
+  const resetSettings = async () => {
+    await api.deleteSettings(compoundRef);
     await reload();
   };
 
@@ -166,17 +194,21 @@ export function EntityImageCacheView(props: { entity: Entity }) {
     );
   }
   const rebuildsOnDelete = (cache: ImageCacheView) =>
-    cache.role === 'active' && cache.cluster === target?.name && cacheMode?.value === 'manual';
+    cache.role === 'active' &&
+    cache.cluster === target?.name &&
+    cacheMode?.value === 'manual';
 
   return (
-    <Flex direction="column" gap="4">
+    <Flex direction="column" gap="4" className="eci-tab">
       <SpinStyle />
       <SummaryHeader state={state} verdict={verdict} action={createButton} />
       {error ? (
         <Alert
           status="warning"
           icon
-          title="The latest refresh failed; showing the last known state"
+          title={`The portal cannot reach the image cache service: showing the state of ${
+            loadedAt ? absoluteTime(loadedAt) : 'the last load'
+          }.`}
           description={readableError(error)}
           customActions={
             <Button size="small" variant="secondary" onPress={reload}>
@@ -192,6 +224,7 @@ export function EntityImageCacheView(props: { entity: Entity }) {
         deletePermission={permissions.delete}
         deniedReason={deniedReason(entity, 'delete its caches')}
         onDelete={cache => setDialog({ type: 'delete', cache })}
+        staleSince={error ? loadedAt : undefined}
       />
       <AcrCard
         state={state}
@@ -200,12 +233,25 @@ export function EntityImageCacheView(props: { entity: Entity }) {
         deniedReason={deniedReason(entity, 'change its ACR instance')}
         onEdit={() => setDialog({ type: 'acr' })}
       />
+      {state.settings ? (
+        <SavedSettingsCard
+          saved={state.settings}
+          config={state.config}
+          permission={bothAllowed(permissions.updateAcr, permissions.create)}
+          deniedReason={deniedReason(entity, 'change its saved settings')}
+          onReset={resetSettings}
+        />
+      ) : null}
       {state.config && target ? (
         <WorkflowPanel
           entity={compoundRef}
           cluster={target.name}
           entityCacheMode={state.config.cacheMode.value}
           readyCacheId={readyCacheId ?? undefined}
+          revision={workflowRevision(state)}
+          isShownElsewhere={note =>
+            isFloatingTagNote(note) && hasFloatingTagWarning(state)
+          }
         />
       ) : null}
       {dialog?.type === 'create' && target ? (

@@ -18,6 +18,8 @@ export interface EntityStateHandle {
   state?: EntityStateResponse;
   /** The last load error; the previous state stays available. */
   error?: unknown;
+  /** When the shown state was loaded (ISO 8601); older than the last poll when `error` is set. */
+  loadedAt?: string;
   /** True until the first load finished. */
   loading: boolean;
   /** Loads the state now. */
@@ -37,6 +39,7 @@ export function useEntityState(entity: CompoundEntityRef): EntityStateHandle {
   const { kind, namespace, name } = entity;
   const [state, setState] = useState<EntityStateResponse>();
   const [error, setError] = useState<unknown>();
+  const [loadedAt, setLoadedAt] = useState<string>();
   const [loading, setLoading] = useState(true);
   // Answers can arrive out of order (a poll racing a reload); only the newest request counts.
   const latestRequest = useRef(0);
@@ -48,6 +51,7 @@ export function useEntityState(entity: CompoundEntityRef): EntityStateHandle {
       if (request === latestRequest.current) {
         setState(value);
         setError(undefined);
+        setLoadedAt(new Date().toISOString());
       }
     } catch (e) {
       if (request === latestRequest.current) {
@@ -88,5 +92,5 @@ export function useEntityState(entity: CompoundEntityRef): EntityStateHandle {
     [],
   );
 
-  return { state, error, loading, reload, patch };
+  return { state, error, loadedAt, loading, reload, patch };
 }

@@ -66,7 +66,9 @@ describe('warmthVerdict', () => {
 
   it('is cold when the cache expired', () => {
     const verdict = warmthVerdict(
-      stateWithCaches([cacheView({ expired: true, daysLeft: -2 })]),
+      stateWithCaches([
+        cacheView({ expired: true, daysLeft: -2, expireDateTime: null }),
+      ]),
     );
     expect(verdict.warm).toBe(false);
     expect(verdict.reason).toMatch(/expired 2 days ago/);

@@ -45,9 +45,8 @@ describe('ACR password-free card', () => {
     const python = within(images).getByText(
       'docker.io/library/python:3.12-slim',
     ).parentElement!;
-    expect(python).toHaveTextContent(
-      'Not on an ACR EE instance: needs a pull secret',
-    );
+    // Docker Hub is public: no orange "needs a pull secret" for it.
+    expect(python).toHaveTextContent('Public registry: pulled anonymously');
     const trainer =
       within(images).getByText(/ml\/trainer:1.4.2/).parentElement!;
     expect(trainer).toHaveTextContent('via cri-f34lmbk2rxqx41u8 (cn-hangzhou)');

@@ -2,12 +2,19 @@ import {
   ClusterAcrView,
   EntityStateResponse,
   ImageAcrView,
+  isPublicRegistry,
   POD_ANNOTATION_ACR_INSTANCE_ID_LEGACY,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
-import { RiAlertLine, RiCheckLine } from '@remixicon/react';
+import {
+  RiAlertLine,
+  RiCheckLine,
+  RiGlobalLine,
+  RiKey2Line,
+} from '@remixicon/react';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
 import { CopyButton } from '../common/CopyButton';
+import { Message } from '../common/Message';
 import {
   cell,
   headerCell,
@@ -24,6 +31,12 @@ const SOURCE_TEXT: Record<
   annotation: 'from the catalog annotation',
   settings: 'from saved settings',
   'image-domain': 'serves one of the images',
+};
+
+const SETTING_SOURCE = {
+  annotation: 'from the catalog annotation',
+  settings: 'from saved settings',
+  default: 'default',
 };
 
 function ClusterAcr(props: { acr: ClusterAcrView }) {
@@ -87,50 +100,65 @@ function ClusterAcr(props: { acr: ClusterAcrView }) {
   );
 }
 
-function ImagesTable(props: { images: ImageAcrView[] }) {
+const positive = 'var(--bui-positive-fg-subdued, #0c632b)';
+const warning = 'var(--bui-warning-fg-subdued, #aa4d00)';
+const inline = { display: 'inline-flex', gap: 4, alignItems: 'center' };
+
+/** How pods get one image: password-free, with a pull secret, anonymously, or not at all. */
+function PullRoute(props: { image: ImageAcrView; pullSecrets: string[] }) {
+  const { image, pullSecrets } = props;
+  if (image.onAcrEnterprise) {
+    return (
+      <span style={{ ...inline, color: positive }}>
+        <RiCheckLine size={16} aria-hidden />
+        Password-free via {image.acrInstanceId}
+        {image.acrInstanceRegion ? ` (${image.acrInstanceRegion})` : ''}
+      </span>
+    );
+  }
+  if (pullSecrets.length > 0) {
+    return (
+      <span style={{ ...inline, color: positive }}>
+        <RiKey2Line size={16} aria-hidden />
+        With pull secret {pullSecrets.join(', ')}
+      </span>
+    );
+  }
+  if (isPublicRegistry(image.registry)) {
+    return (
+      <span style={inline}>
+        <RiGlobalLine size={16} aria-hidden />
+        Public registry: pulled anonymously
+      </span>
+    );
+  }
+  return (
+    <span style={{ ...inline, color: warning }}>
+      <RiAlertLine size={16} aria-hidden />
+      Private registry without ACR EE: needs a pull secret
+    </span>
+  );
+}
+
+function ImagesTable(props: { images: ImageAcrView[]; pullSecrets: string[] }) {
   return (
     <table style={table} aria-label="Images and their registries">
       <thead>
         <tr>
           <th style={headerCell}>Image</th>
-          <th style={headerCell}>Password-free pull</th>
+          <th style={headerCell}>Pull</th>
         </tr>
       </thead>
       <tbody>
         {props.images.map(image => (
-          <tr key={image.image}>
+          <tr key={image.image} data-testid={`image-pull-${image.image}`}>
             <td style={{ ...cell, ...monospace }}>{image.image}</td>
             <td style={cell}>
-              {image.onAcrEnterprise ? (
-                <span
-                  style={{
-                    display: 'inline-flex',
-                    gap: 4,
-                    alignItems: 'center',
-                    color: 'var(--bui-positive-fg-subdued, #0c632b)',
-                  }}
-                >
-                  <RiCheckLine size={16} aria-hidden />
-                  via {image.acrInstanceId}
-                  {image.acrInstanceRegion
-                    ? ` (${image.acrInstanceRegion})`
-                    : ''}
-                </span>
-              ) : (
-                <span
-                  style={{
-                    display: 'inline-flex',
-                    gap: 4,
-                    alignItems: 'center',
-                    color: 'var(--bui-warning-fg-subdued, #aa4d00)',
-                  }}
-                >
-                  <RiAlertLine size={16} aria-hidden />
-                  Not on an ACR EE instance: needs a pull secret
-                </span>
-              )}
-              {image.message ? (
-                <div style={secondaryText}>{image.message}</div>
+              <PullRoute image={image} pullSecrets={props.pullSecrets} />
+              {image.message && !image.onAcrEnterprise ? (
+                <div style={secondaryText}>
+                  <Message text={image.message} />
+                </div>
               ) : null}
             </td>
           </tr>
@@ -149,6 +177,7 @@ export function AcrCard(props: {
   onEdit: () => void;
 }) {
   const { state, clusters, permission, deniedReason, onEdit } = props;
+  const pullSecrets = state.config?.imagePullSecrets.value ?? [];
   return (
     <Card>
       <CardHeader>
@@ -173,8 +202,17 @@ export function AcrCard(props: {
           {clusters.map(acr => (
             <ClusterAcr key={acr.cluster} acr={acr} />
           ))}
+          {pullSecrets.length > 0 ? (
+            <Text as="p" data-testid="pull-secrets">
+              Pull secrets:{' '}
+              <code style={monospace}>{pullSecrets.join(', ')}</code>{' '}
+              <span style={secondaryText}>
+                ({SETTING_SOURCE[state.config!.imagePullSecrets.source]})
+              </span>
+            </Text>
+          ) : null}
           {state.images.length > 0 ? (
-            <ImagesTable images={state.images} />
+            <ImagesTable images={state.images} pullSecrets={pullSecrets} />
           ) : null}
         </Flex>
       </CardBody>

@@ -10,6 +10,7 @@ import { eciImageCacheApiRef } from '../../api/EciImageCacheApi';
 import { usePendingAction } from '../../hooks/usePendingAction';
 import { ActionDialog } from '../common/ActionDialog';
 import { previewAcrInput } from './acrPreview';
+import { unconfiguredNote } from './unconfiguredNote';
 import { AcrValuePreview } from './AcrValuePreview';
 
 /**
@@ -47,6 +48,9 @@ export function AcrSettingsDialog(props: {
     [input, clusterRegion, instances],
   );
 
+  // An annotation wins over saved settings: saving would store a value without effect.
+  const shadowed = configured?.source === 'annotation';
+  const unconfigured = unconfiguredNote(input, instances);
   const save = usePendingAction(() =>
     onSave(input.trim() === '' ? undefined : input.trim()),
   );
@@ -58,15 +62,19 @@ export function AcrSettingsDialog(props: {
       actionLabel="Save"
       failureTitle="The settings were not saved"
       action={save}
-      isActionDisabled={preview.errors.length > 0}
+      isActionDisabled={
+        shadowed ||
+        preview.errors.length > 0 ||
+        preview.regionMismatch !== undefined
+      }
       onClose={onClose}
     >
-      {configured?.source === 'annotation' ? (
+      {shadowed ? (
         <Alert
           status="warning"
           icon
           title={`${ANNOTATION_ACR_INSTANCE_ID} in catalog-info.yaml sets ${configured.value} and takes precedence over saved settings.`}
-          description="Change the annotation to change the instance; a saved value applies once the annotation is removed."
+          description="Change the annotation in catalog-info.yaml to change the instance. Saving here is off, because a saved value would have no effect."
         />
       ) : null}
       <TextField
@@ -103,7 +111,17 @@ export function AcrSettingsDialog(props: {
         />
       ) : null}
       {preview.regionMismatch ? (
-        <Alert status="warning" icon title={preview.regionMismatch} />
+        <Alert
+          status="danger"
+          icon
+          title={preview.regionMismatch}
+          description="Fix the region before saving: pods would ask the wrong region for password-free pulls."
+        />
+      ) : null}
+      {unconfigured &&
+      !preview.regionMismatch &&
+      preview.errors.length === 0 ? (
+        <Alert status="info" icon title={unconfigured} />
       ) : null}
     </ActionDialog>
   );

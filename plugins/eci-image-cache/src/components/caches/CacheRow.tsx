@@ -7,6 +7,7 @@ import { RiArrowDownSLine, RiArrowRightSLine } from '@remixicon/react';
 import { useId, useState } from 'react';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
 import { CACHE_ROLE_TEXT } from '../../state/cacheRole';
+import { absoluteTime } from '../../state/absoluteTime';
 import { expiryText } from '../../state/expiry';
 import { imageLabel } from '../../state/imageLabel';
 import { CopyButton } from '../common/CopyButton';
@@ -125,7 +126,17 @@ export function CacheRow(props: {
                 : undefined,
             }}
           >
-            {expiryText(cache)}
+            {cache.expireDateTime ? (
+              <time
+                data-testid="cache-expiry"
+                dateTime={cache.expireDateTime}
+                title={absoluteTime(cache.expireDateTime)}
+              >
+                {expiryText(cache)}
+              </time>
+            ) : (
+              expiryText(cache)
+            )}
           </div>
         </td>
         <td style={{ ...cell, whiteSpace: 'nowrap' }}>

@@ -27,8 +27,17 @@ export function CachesCard(props: {
   deletePermission: ActionPermission;
   deniedReason: string;
   onDelete: (cache: ImageCacheView) => void;
+  /** Set while the tab's polls fail: when the shown data was loaded. */
+  staleSince?: string;
 }) {
-  const { clusters, history, deletePermission, deniedReason, onDelete } = props;
+  const {
+    clusters,
+    history,
+    deletePermission,
+    deniedReason,
+    onDelete,
+    staleSince,
+  } = props;
   return (
     <Card>
       <CardHeader>
@@ -46,6 +55,7 @@ export function CachesCard(props: {
               deletePermission={deletePermission}
               deniedReason={deniedReason}
               onDelete={onDelete}
+              staleSince={staleSince}
             />
           ))}
           {history.length > 0 ? (

@@ -5,6 +5,7 @@ import {
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { Alert, Flex, Text, VisuallyHidden } from '@backstage/ui';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
+import { absoluteTime } from '../../state/absoluteTime';
 import { headerCell, secondaryText, table } from '../common/styles';
 import { CacheRow } from './CacheRow';
 
@@ -21,8 +22,17 @@ export function ClusterCaches(props: {
   deletePermission: ActionPermission;
   deniedReason: string;
   onDelete: (cache: ImageCacheView) => void;
+  /** Set while the tab's polls fail: when the shown data was loaded. */
+  staleSince?: string;
 }) {
-  const { cluster, history, deletePermission, deniedReason, onDelete } = props;
+  const {
+    cluster,
+    history,
+    deletePermission,
+    deniedReason,
+    onDelete,
+    staleSince,
+  } = props;
   const headingId = `eci-cluster-${cluster.name}`;
   return (
     <section aria-labelledby={headingId}>
@@ -34,7 +44,19 @@ export function ClusterCaches(props: {
           {cluster.region}
           {cluster.target ? ' · this service’s cluster' : ''}
           {cluster.default ? ' · default' : ''} ·{' '}
-          {SYNC_TEXT[cluster.sync.state]}
+          {staleSince ? (
+            <span
+              data-testid="sync-state"
+              style={{ color: 'var(--bui-warning-fg-subdued, #aa4d00)' }}
+            >
+              stale since{' '}
+              <time dateTime={staleSince}>{absoluteTime(staleSince)}</time>
+            </span>
+          ) : (
+            <span data-testid="sync-state">
+              {SYNC_TEXT[cluster.sync.state]}
+            </span>
+          )}
         </span>
       </Flex>
       {cluster.error ? (

@@ -1,3 +1,4 @@
+import { absoluteTime } from '../../state/absoluteTime';
 import { relativeTime } from '../../state/relativeTime';
 
 /** A `<time>` showing how long ago (or until) `iso` is, with the exact time as tooltip. */
@@ -8,7 +9,7 @@ export function RelativeTime(props: { iso: string | null | undefined }) {
     return <span>—</span>;
   }
   return (
-    <time dateTime={iso} title={new Date(iso).toLocaleString()}>
+    <time dateTime={iso} title={absoluteTime(iso)}>
       {text}
     </time>
   );

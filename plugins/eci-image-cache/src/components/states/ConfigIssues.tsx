@@ -1,13 +1,17 @@
 import { ValidationProblem } from '@eci-portal/plugin-eci-image-cache-common';
 import { Alert, Flex } from '@backstage/ui';
+import { uniqueMessages } from '../../state/messageText';
+import { Message } from '../common/Message';
 import { plainList } from '../common/styles';
 
+/** One problem per line, each once. */
 function ProblemList(props: { problems: ValidationProblem[] }) {
+  const messages = uniqueMessages(props.problems.map(p => p.message));
   return (
     <ul style={{ ...plainList, marginTop: 4 }}>
-      {props.problems.map(problem => (
-        <li key={`${problem.field}:${problem.rule}:${problem.message}`}>
-          {problem.message}
+      {messages.map(message => (
+        <li key={message} style={{ marginTop: 2 }}>
+          <Message text={message} />
         </li>
       ))}
     </ul>
@@ -29,7 +33,7 @@ export function ConfigIssues(props: {
         <Alert
           status="danger"
           icon
-          title="Fix these values in catalog-info.yaml (or the saved settings) before caches can be made"
+          title="Fix these values in catalog-info.yaml (or the saved settings) before caches can be made."
           description={<ProblemList problems={problems} />}
         />
       ) : null}
@@ -37,7 +41,7 @@ export function ConfigIssues(props: {
         <Alert
           status="warning"
           icon
-          title="Worth a look"
+          title="Worth a look:"
           description={<ProblemList problems={warnings} />}
         />
       ) : null}

@@ -3,6 +3,12 @@ import { Card, CardBody, Flex, Text } from '@backstage/ui';
 import { RiFireFill, RiSnowflakeLine } from '@remixicon/react';
 import { ReactNode } from 'react';
 import { targetCluster, WarmthVerdict } from '../../state/warmthVerdict';
+import {
+  hasFloatingTagWarning,
+  isFloatingTagNote,
+} from '../../state/floatingTag';
+import { uniqueMessages } from '../../state/messageText';
+import { Message } from '../common/Message';
 import { secondaryText } from '../common/styles';
 
 const SOURCE_TEXT = {
@@ -31,6 +37,12 @@ export function SummaryHeader(props: {
   const target = targetCluster(state);
   const others = state.clusters.filter(
     cluster => !cluster.target && cluster.caches.length > 0,
+  );
+  // Floating tags are listed once, with the other warnings below the summary.
+  const caveats = uniqueMessages(
+    verdict.caveats.filter(
+      caveat => !(isFloatingTagNote(caveat) && hasFloatingTagWarning(state)),
+    ),
   );
   const color = verdict.warm
     ? 'var(--bui-positive-fg-subdued, #0c632b)'
@@ -75,15 +87,17 @@ export function SummaryHeader(props: {
                 >
                   {verdict.warm ? 'Pods start warm' : 'Pods start cold'}
                 </Text>
-                <Text as="p">{verdict.reason}</Text>
-                {verdict.caveats.map(caveat => (
+                <Text as="p">
+                  <Message text={verdict.reason} />
+                </Text>
+                {caveats.map(caveat => (
                   <Text
                     as="p"
                     key={caveat}
                     variant="body-small"
                     style={{ color: 'var(--bui-warning-fg-subdued, #aa4d00)' }}
                   >
-                    {caveat}
+                    <Message text={caveat} />
                   </Text>
                 ))}
               </div>

@@ -20,7 +20,9 @@ import { RiDownloadLine } from '@remixicon/react';
 import { useEffect, useState } from 'react';
 import { eciImageCacheApiRef } from '../../api/EciImageCacheApi';
 import { readableError } from '../../api/readableError';
+import { uniqueMessages } from '../../state/messageText';
 import { CopyButton } from '../common/CopyButton';
+import { Message } from '../common/Message';
 import { plainList } from '../common/styles';
 import { downloadText } from './downloadText';
 import { WorkflowChoices } from './WorkflowChoices';
@@ -38,8 +40,22 @@ export function WorkflowPanel(props: {
   entityCacheMode: EntityCacheMode;
   /** The Ready cache a pinned workflow uses; absent when none is Ready. */
   readyCacheId?: string;
+  /**
+   * Changes whenever the entity state the YAML depends on changes (settings, ACR, caches), so
+   * the YAML, Copy and Download never lag behind the rest of the tab.
+   */
+  revision: string;
+  /** Notes the tab already shows elsewhere, left out here. */
+  isShownElsewhere?: (note: string) => boolean;
 }) {
-  const { entity, cluster, entityCacheMode, readyCacheId } = props;
+  const {
+    entity,
+    cluster,
+    entityCacheMode,
+    readyCacheId,
+    revision,
+    isShownElsewhere,
+  } = props;
   const api = useApi(eciImageCacheApiRef);
   // The cache mode follows the service's mode (and a cache becoming Ready) until the user picks one.
   const [chosen, setChosen] = useState<Partial<WorkflowSelection>>({});
@@ -110,9 +126,15 @@ export function WorkflowPanel(props: {
     cluster,
     querySchedule,
     readyCacheId,
+    revision,
   ]);
 
+  // While a newer YAML loads, the shown one may be outdated: it is dimmed and cannot be copied.
   const yaml = error ? undefined : preview?.yaml;
+  const currentYaml = loading ? undefined : yaml;
+  const notes = uniqueMessages(
+    (preview?.notes ?? []).filter(note => !isShownElsewhere?.(note)),
+  );
   const pinnedWithoutCache = cacheMode === 'pinned' && !readyCacheId;
   return (
     <Card>
@@ -123,19 +145,19 @@ export function WorkflowPanel(props: {
           </Text>
           <Flex gap="2">
             <CopyButton
-              text={yaml ?? ''}
+              text={currentYaml ?? ''}
               label="Copy YAML"
-              isDisabled={!yaml}
+              isDisabled={!currentYaml}
             />
             <Button
               size="small"
               variant="secondary"
               iconStart={<RiDownloadLine />}
-              isDisabled={!yaml}
+              isDisabled={!currentYaml}
               onPress={() =>
-                yaml &&
+                currentYaml &&
                 downloadText(
-                  yaml,
+                  currentYaml,
                   `${name}-${kind.toLocaleLowerCase('en-US')}.yaml`,
                   'application/yaml',
                 )
@@ -184,12 +206,12 @@ export function WorkflowPanel(props: {
               description={readableError(error)}
             />
           ) : null}
-          {preview && !error && preview.notes.length > 0 ? (
+          {preview && !error && notes.length > 0 ? (
             <ul style={plainList} aria-label="Notes">
-              {preview.notes.map(note => (
+              {notes.map(note => (
                 <li key={note}>
                   <Text variant="body-small" color="secondary">
-                    {note}
+                    <Message text={note} />
                   </Text>
                 </li>
               ))}
