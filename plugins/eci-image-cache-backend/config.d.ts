@@ -11,18 +11,39 @@ export interface Config {
     clusters?: Array<{
       /** Unique cluster name (a DNS-1123 label); entities name it in `alibabacloud.com/eci-cluster`. */
       name: string;
-      /** URL of the Kubernetes API server, e.g. `https://1.2.3.4:6443`. */
-      url: string;
+      /**
+       * URL of the Kubernetes API server, e.g. `https://1.2.3.4:6443`. Optional with
+       * `inCluster` (default: the in-cluster service address) and `kubeconfig` (default: the context's server).
+       */
+      url?: string;
       /** Alibaba Cloud region of the cluster, e.g. `cn-hangzhou` (used for the ACR region rule). */
       region: string;
-      /** Only `serviceAccount` is supported. */
-      authProvider: 'serviceAccount';
       /**
-       * Bearer token of the service account. When absent, the backend uses its own
-       * in-cluster service account token (`/var/run/secrets/kubernetes.io/serviceaccount/token`).
+       * How the backend authenticates: `serviceAccount` (a bearer token), `clientCertificate`
+       * (x509 certificate and key, as in an ACK console kubeconfig), `inCluster` (the pod's own
+       * service account), `kubeconfig` (a kubeconfig file and context, for local development),
+       * or a strategy a backend module added through `eciClusterAuthExtensionPoint`.
+       */
+      authProvider: string;
+      /**
+       * With `serviceAccount`: the bearer token of the service account.
        * @visibility secret
        */
       serviceAccountToken?: string;
+      /**
+       * With `clientCertificate`: the kubeconfig's `client-certificate-data` (base64 PEM; PEM is accepted too).
+       * @visibility secret
+       */
+      clientCertificateData?: string;
+      /**
+       * With `clientCertificate`: the kubeconfig's `client-key-data` (base64 PEM; PEM is accepted too).
+       * @visibility secret
+       */
+      clientKeyData?: string;
+      /** With `kubeconfig`: path of the kubeconfig file. */
+      kubeconfigPath?: string;
+      /** With `kubeconfig`: the context to use (default: the file's current context). */
+      kubeconfigContext?: string;
       /**
        * Base64-encoded CA bundle of the API server.
        * @visibility secret

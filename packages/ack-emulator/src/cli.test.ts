@@ -63,6 +63,30 @@ describe('command line', () => {
     expect(() => parseCliArgs(['--bogus'])).toThrow();
   });
 
+  it('parses the client-certificate kubeconfig flags, which need --tls', () => {
+    expect(
+      parseCliArgs([
+        '--tls',
+        '--cert-kubeconfig',
+        'cert.yaml',
+        '--cert-user',
+        'ops',
+        '--cert-groups',
+        'system:masters, developers',
+      ]).emulator.clientCertificateKubeconfig,
+    ).toEqual({
+      path: 'cert.yaml',
+      user: 'ops',
+      groups: ['system:masters', 'developers'],
+    });
+    expect(() => parseCliArgs(['--cert-kubeconfig', 'cert.yaml'])).toThrow(
+      '--cert-kubeconfig needs --tls',
+    );
+    expect(() => parseCliArgs(['--tls', '--cert-user', 'ops'])).toThrow(
+      '--cert-user and --cert-groups need --cert-kubeconfig',
+    );
+  });
+
   it('runs bin/ack-emulator in the foreground, writes a kubeconfig and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ack-emulator-cli-'));
     const kubeconfig = join(dir, 'kubeconfig');

@@ -27,11 +27,20 @@ export async function main(argv: string[]): Promise<void> {
     const value = options[key];
     if (typeof value === 'string') options[key] = resolve(value);
   }
+  if (options.clientCertificateKubeconfig)
+    options.clientCertificateKubeconfig.path = resolve(
+      options.clientCertificateKubeconfig.path,
+    );
   const emulator = await startEmulator(options);
   process.stdout.write(`ACK emulator listening on ${emulator.url}\n`);
   if (emulator.kubeconfigPath) {
     process.stdout.write(
       `kubeconfig: ${emulator.kubeconfigPath} (try: kubectl --kubeconfig ${emulator.kubeconfigPath} get imagecaches)\n`,
+    );
+  }
+  if (emulator.clientCertificateKubeconfigPath) {
+    process.stdout.write(
+      `client-certificate kubeconfig: ${emulator.clientCertificateKubeconfigPath}\n`,
     );
   }
   process.stdout.write(

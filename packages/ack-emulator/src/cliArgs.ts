@@ -10,6 +10,11 @@ Options:
   --host <host>          Interface to bind (default 127.0.0.1)
   --kubeconfig <file>    Write a kubeconfig for kubectl / @kubernetes/client-node here
   --tls                  Serve HTTPS with a generated CA (written next to the kubeconfig)
+  --cert-kubeconfig <file>
+                         With --tls: also write a kubeconfig that authenticates with a
+                         client certificate signed by the emulator's CA
+  --cert-user <user>     That certificate's user, its CN (default backstage)
+  --cert-groups <g,...>  That certificate's groups, its O attributes (e.g. system:masters)
   --time-scale <n>       Simulated time speed: 1 = real time (default), 20 = 20x faster
   --state-file <file>    Persist objects to this JSON file and reload them at start
   --registry <file>      Simulated registry YAML (default data/registry.yaml)
@@ -49,6 +54,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
       host: { type: 'string' },
       kubeconfig: { type: 'string' },
       tls: { type: 'boolean' },
+      'cert-kubeconfig': { type: 'string' },
+      'cert-user': { type: 'string' },
+      'cert-groups': { type: 'string' },
       'time-scale': { type: 'string' },
       'state-file': { type: 'string' },
       registry: { type: 'string' },
@@ -60,6 +68,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
       help: { type: 'boolean', short: 'h' },
     },
   });
+  const certKubeconfig = values['cert-kubeconfig'];
+  if (certKubeconfig !== undefined && values.tls !== true)
+    throw new Error('--cert-kubeconfig needs --tls');
+  if (
+    certKubeconfig === undefined &&
+    (values['cert-user'] !== undefined || values['cert-groups'] !== undefined)
+  )
+    throw new Error('--cert-user and --cert-groups need --cert-kubeconfig');
   return {
     help: values.help === true,
     emulator: {
@@ -72,6 +88,17 @@ export function parseCliArgs(argv: string[]): CliOptions {
       host: values.host ?? '127.0.0.1',
       kubeconfigPath: values.kubeconfig,
       tls: values.tls === true,
+      clientCertificateKubeconfig:
+        certKubeconfig === undefined
+          ? undefined
+          : {
+              path: certKubeconfig,
+              user: values['cert-user'],
+              groups: values['cert-groups']
+                ?.split(',')
+                .map(group => group.trim())
+                .filter(Boolean),
+            },
       timeScale: number(values['time-scale'], 'time-scale', n => n > 0),
       stateFile: values['state-file'],
       registry: values.registry,

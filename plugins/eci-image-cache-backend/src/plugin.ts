@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eciImageCachePermissions } from '@eci-portal/plugin-eci-image-cache-common';
+import { eciClusterAuthExtensionPoint } from '@eci-portal/plugin-eci-image-cache-node';
+import { builtInAuthStrategies } from './cluster/auth/builtInStrategies';
 import { ClusterRegistry } from './cluster/ClusterRegistry';
 import { readPluginConfig } from './config/pluginConfig';
 import { EciImageCacheStore } from './database/EciImageCacheStore';
@@ -34,6 +36,19 @@ export const RECONCILE_TASK_ID = 'eci-image-cache-reconcile';
 export const eciImageCachePlugin = createBackendPlugin({
   pluginId: 'eci-image-cache',
   register(env) {
+    const authStrategies = builtInAuthStrategies();
+    env.registerExtensionPoint(eciClusterAuthExtensionPoint, {
+      addAuthStrategy(authProvider, strategy) {
+        if (!authProvider.trim() || authStrategies.has(authProvider)) {
+          throw new Error(
+            `Cannot add cluster auth strategy "${authProvider}": ${
+              authProvider.trim() ? 'that authProvider is taken' : 'empty name'
+            }`,
+          );
+        }
+        authStrategies.set(authProvider, strategy);
+      },
+    });
     env.registerInit({
       deps: {
         rootConfig: coreServices.rootConfig,
@@ -50,7 +65,7 @@ export const eciImageCachePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const config = readPluginConfig(deps.rootConfig);
+        const config = readPluginConfig(deps.rootConfig, authStrategies);
         deps.permissionsRegistry.addPermissions(eciImageCachePermissions);
 
         const store = await EciImageCacheStore.create(deps.database);

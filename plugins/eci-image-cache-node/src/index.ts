@@ -1,6 +1,6 @@
 /**
  * The service ref of the ECI image cache backend plugin, shared by other backend plugins
- * and modules (such as the scaffolder module).
+ * and modules (such as the scaffolder module), and its cluster authentication extension point.
  *
  * @packageDocumentation
  */
@@ -12,3 +12,12 @@ export type {
   EciImageCacheRequestOptions,
   EciImageCacheService,
 } from './EciImageCacheService';
+export { eciClusterAuthExtensionPoint } from './clusterAuth';
+export type {
+  EciClusterAuthContext,
+  EciClusterAuthExtensionPoint,
+  EciClusterAuthStrategy,
+  EciClusterConnection,
+  EciClusterEndpoint,
+  EciClusterUser,
+} from './clusterAuth';

@@ -2,6 +2,7 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
+  type User,
 } from '@kubernetes/client-node';
 import { startEmulator } from '../emulator/startEmulator';
 import type { EmulatorOptions, RunningEmulator } from '../emulator/options';
@@ -25,6 +26,14 @@ export function kubeConfigFor(
   user = 'admin',
   token = emulator.tokens[user],
 ): KubeConfig {
+  return kubeConfigWithUser(emulator, { name: user, token });
+}
+
+/** A KubeConfig for the emulator with any client-node user (token, client certificate, …). */
+export function kubeConfigWithUser(
+  emulator: RunningEmulator,
+  user: User,
+): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [
@@ -38,8 +47,8 @@ export function kubeConfigFor(
         skipTLSVerify: !emulator.url.startsWith('https:'),
       },
     ],
-    users: [{ name: user, token }],
-    contexts: [{ name: 'emulator', cluster: 'emulator', user }],
+    users: [user],
+    contexts: [{ name: 'emulator', cluster: 'emulator', user: user.name }],
     currentContext: 'emulator',
   });
   return kc;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authorizer } from '../auth/authorizer';
-import type { TokenUser } from '../auth/tokenFile';
+import type { ApiUser } from '../auth/tokenFile';
 import type { Clock } from '../clock/Clock';
 import type { FaultInjector } from '../faults/FaultInjector';
 import type { ResourceRegistry } from '../schema/ResourceRegistry';
@@ -29,7 +29,7 @@ export interface ResourceRequest {
   res: ServerResponse;
   query: URLSearchParams;
   type: ResourceType;
-  user: TokenUser;
+  user: ApiUser;
   verb: string;
   namespace?: string;
   name?: string;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TokenUser } from '../auth/tokenFile';
+import type { ApiUser } from '../auth/tokenFile';
 import { ADMIN_PREFIX, handleAdmin } from './adminRoutes';
 import type { ApiContext, ResourceRequest } from './ApiContext';
 import { handleDelete, handleDeleteCollection } from './deleteHandlers';
@@ -49,7 +49,7 @@ export function createRequestHandler(
   async function handleResource(
     req: IncomingMessage,
     res: ServerResponse,
-    user: TokenUser,
+    user: ApiUser,
     path: string,
     query: URLSearchParams,
   ): Promise<void> {
@@ -153,7 +153,10 @@ export function createRequestHandler(
     const url = new URL(req.url ?? '/', 'http://emulator');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path.startsWith(ADMIN_PREFIX)) {
-      const user = ctx.authorizer.authenticate(req.headers.authorization);
+      const user = ctx.authorizer.authenticate(
+        req.headers.authorization,
+        req.socket,
+      );
       const verb = (req.method ?? 'GET').toLowerCase();
       if (!ctx.authorizer.allowsPath(user, verb, path))
         throw ctx.authorizer.pathForbiddenError(user, verb, path);
@@ -183,7 +186,10 @@ export function createRequestHandler(
       else sendText(res, 200, 'ok', 'text/plain; charset=utf-8');
       return;
     }
-    const user = ctx.authorizer.authenticate(req.headers.authorization);
+    const user = ctx.authorizer.authenticate(
+      req.headers.authorization,
+      req.socket,
+    );
     if (isSelfReviewPath(path)) {
       await handleSelfReview(ctx.authorizer, req, res, user, path);
       return;

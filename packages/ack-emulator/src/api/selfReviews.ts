@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authorizer } from '../auth/authorizer';
-import type { TokenUser } from '../auth/tokenFile';
+import type { ApiUser } from '../auth/tokenFile';
 import { isPlainObject, type JsonObject } from '../util/json';
 import { badRequest, methodNotAllowed } from './errors';
 import { decodeObjectBody, readRawBody, sendJson } from './http';
@@ -14,7 +14,7 @@ export function isSelfReviewPath(path: string): boolean {
   return path in REVIEWS;
 }
 
-function groupsOf(user: TokenUser): string[] {
+function groupsOf(user: ApiUser): string[] {
   return [...(user.groups ?? []), 'system:authenticated'];
 }
 
@@ -31,7 +31,7 @@ export async function handleSelfReview(
   authorizer: Authorizer,
   req: IncomingMessage,
   res: ServerResponse,
-  user: TokenUser,
+  user: ApiUser,
   path: string,
 ): Promise<void> {
   if (req.method !== 'POST') throw methodNotAllowed();

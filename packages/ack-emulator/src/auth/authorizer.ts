@@ -4,7 +4,10 @@ import {
   unauthorized,
   type ApiError,
 } from '../api/errors';
-import type { AccessRule, TokenFile, TokenUser } from './tokenFile';
+import type { X509Certificate } from 'node:crypto';
+import type { Socket } from 'node:net';
+import { clientCertificateIdentity } from './clientCertificate';
+import type { AccessRule, ApiUser, TokenFile, TokenUser } from './tokenFile';
 
 export interface ResourceAttributes {
   verb: string;
@@ -43,23 +46,53 @@ function matchesPath(patterns: string[] | undefined, path: string): boolean {
   );
 }
 
-/** Bearer-token authentication plus a tiny RBAC over the rules of each token. */
+/** kube-apiserver's superuser group: its members may do anything. */
+const SUPERUSER_GROUP = 'system:masters';
+const ALL_RULES: AccessRule[] = [
+  { verbs: ['*'], apiGroups: ['*'], resources: ['*'] },
+  { verbs: ['*'], nonResourceURLs: ['*'] },
+];
+
+/**
+ * Client-certificate and bearer-token authentication plus a tiny RBAC: the
+ * tokens file is the rule table, keyed by user name.
+ */
 export class Authorizer {
   private readonly byToken: Map<string, TokenUser>;
+  private readonly byName: Map<string, TokenUser>;
 
-  constructor(readonly file: TokenFile) {
+  /** `clientCa`: the CA whose client certificates authenticate (TLS only). */
+  constructor(
+    readonly file: TokenFile,
+    private readonly clientCa?: X509Certificate,
+  ) {
     this.byToken = new Map(file.users.map(u => [u.token, u]));
+    this.byName = new Map(file.users.map(u => [u.name, u]));
   }
 
-  /** Returns the user for an `Authorization` header, or throws 401. */
-  authenticate(authorization: string | undefined): TokenUser {
+  /**
+   * Returns the user of a request, or throws 401. A client certificate the
+   * cluster CA signed comes first (user = CN, groups = O), as in kube-apiserver;
+   * then the `Authorization: Bearer` token.
+   */
+  authenticate(authorization: string | undefined, socket?: Socket): ApiUser {
+    const identity =
+      socket && this.clientCa
+        ? clientCertificateIdentity(socket, this.clientCa)
+        : undefined;
+    if (identity) {
+      const rules = identity.groups.includes(SUPERUSER_GROUP)
+        ? ALL_RULES
+        : this.byName.get(identity.name)?.rules ?? [];
+      return { name: identity.name, groups: identity.groups, rules };
+    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     const user = match ? this.byToken.get(match[1]) : undefined;
     if (!user) throw unauthorized();
     return user;
   }
 
-  allowsResource(user: TokenUser, attributes: ResourceAttributes): boolean {
+  allowsResource(user: ApiUser, attributes: ResourceAttributes): boolean {
     return user.rules.some(
       (rule: AccessRule) =>
         matches(rule.verbs, attributes.verb) &&
@@ -79,7 +112,7 @@ export class Authorizer {
     );
   }
 
-  allowsPath(user: TokenUser, verb: string, path: string): boolean {
+  allowsPath(user: ApiUser, verb: string, path: string): boolean {
     return user.rules.some(
       rule =>
         matches(rule.verbs, verb) && matchesPath(rule.nonResourceURLs, path),
@@ -87,7 +120,7 @@ export class Authorizer {
   }
 
   /** The 403 the apiserver returns for a denied resource request. */
-  forbiddenError(user: TokenUser, attributes: ResourceAttributes): ApiError {
+  forbiddenError(user: ApiUser, attributes: ResourceAttributes): ApiError {
     const resource = attributes.subresource
       ? `${attributes.resource}/${attributes.subresource}`
       : attributes.resource;
@@ -108,7 +141,7 @@ export class Authorizer {
     );
   }
 
-  pathForbiddenError(user: TokenUser, verb: string, path: string): ApiError {
+  pathForbiddenError(user: ApiUser, verb: string, path: string): ApiError {
     return forbidden(
       `forbidden: User "${user.name}" cannot ${verb} path "${path}"`,
       {},

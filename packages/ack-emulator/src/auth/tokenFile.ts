@@ -13,11 +13,15 @@ export interface AccessRule {
   nonResourceURLs?: string[];
 }
 
-export interface TokenUser {
+/** An authenticated user and the rules it may act under. */
+export interface ApiUser {
   name: string;
-  token: string;
   groups?: string[];
   rules: AccessRule[];
+}
+
+export interface TokenUser extends ApiUser {
+  token: string;
 }
 
 export interface TokenFile {

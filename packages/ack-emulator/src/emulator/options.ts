@@ -36,6 +36,17 @@ export interface EmulatorOptions {
   bookmarkIntervalMs?: number;
   /** Write a kubeconfig (admin context first, plus one context per other token user). */
   kubeconfigPath?: string;
+  /**
+   * With `tls`: also write a kubeconfig here whose user authenticates with a client
+   * certificate the cluster CA signed (as an ACK console kubeconfig does).
+   */
+  clientCertificateKubeconfig?: {
+    path: string;
+    /** Certificate CN: the user name the RBAC rules of the tokens file apply to (default backstage). */
+    user?: string;
+    /** Certificate O attributes: the user's groups (`system:masters` may do anything). */
+    groups?: string[];
+  };
   /** Persist all objects to this JSON file (debounced) and load it at start. */
   stateFile?: string;
   /** Directory of CRD YAML files to serve (default the package's crds/). */
@@ -60,8 +71,14 @@ export interface RunningEmulator {
   caData?: string;
   tokens: EmulatorTokens;
   kubeconfigPath?: string;
+  clientCertificateKubeconfigPath?: string;
   /** A kubeconfig (YAML) for a token user (default admin). */
   kubeconfig(user?: string): string;
+  /** A client certificate and key (PEM) the cluster CA signed, for user (CN) in groups (O). TLS only. */
+  issueClientCertificate(
+    user: string,
+    groups?: string[],
+  ): Promise<{ cert: string; key: string }>;
   clock: Clock;
   faults: FaultInjector;
   stats: { snapshot(): StatsSnapshot; reset(): void };

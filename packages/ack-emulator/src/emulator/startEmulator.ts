@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -26,6 +27,7 @@ import { RequestStats } from '../stats/RequestStats';
 import { ObjectStore } from '../store/ObjectStore';
 import type { KubeObject } from '../store/types';
 import { createTlsMaterial } from '../tls/certificates';
+import { issueClientCertificate } from '../tls/clientCertificates';
 import type {
   EmulatorOptions,
   EmulatorTokens,
@@ -158,10 +160,17 @@ export async function startEmulator(
     typeof options.registry === 'object'
       ? new SimulatedRegistry(options.registry)
       : SimulatedRegistry.fromFile(options.registry ?? DEFAULT_REGISTRY_FILE);
+  const tls = options.tls
+    ? await createTlsMaterial(
+        [host],
+        options.kubeconfigPath ? dirname(options.kubeconfigPath) : undefined,
+      )
+    : undefined;
   const authorizer = new Authorizer(
     typeof options.tokens === 'object'
       ? parseTokenFile(options.tokens)
       : loadTokenFile(options.tokens ?? DEFAULT_TOKENS_FILE),
+    tls ? new X509Certificate(tls.caCert) : undefined,
   );
   const tokens = tokensOf(authorizer);
   if (options.seed)
@@ -220,14 +229,17 @@ export async function startEmulator(
 
   let address = `${host}:${options.port ?? 0}`;
   const handler = createRequestHandler(context, () => address);
-  const tls = options.tls
-    ? await createTlsMaterial(
-        [host],
-        options.kubeconfigPath ? dirname(options.kubeconfigPath) : undefined,
-      )
-    : undefined;
   const server: Server = tls
-    ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler)
+    ? createHttpsServer(
+        {
+          cert: tls.cert,
+          key: tls.key,
+          // Ask for a client certificate but let token users in: the authenticator decides.
+          requestCert: true,
+          rejectUnauthorized: false,
+        },
+        handler,
+      )
     : createHttpServer(handler);
   const sockets = new Set<Socket>();
   server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
@@ -261,6 +273,26 @@ export async function startEmulator(
   };
   if (options.kubeconfigPath)
     writeKubeconfig(options.kubeconfigPath, kubeconfigFor());
+  const issue = async (user: string, groups: string[] = []) => {
+    if (!tls)
+      throw new Error('client certificates need an emulator started with tls');
+    return issueClientCertificate(
+      { cert: tls.caCert, key: tls.caKey },
+      user,
+      groups,
+    );
+  };
+  const certKubeconfig = options.clientCertificateKubeconfig;
+  if (certKubeconfig) {
+    const user = certKubeconfig.user ?? 'backstage';
+    const clientCertificate = await issue(user, certKubeconfig.groups);
+    writeKubeconfig(certKubeconfig.path, {
+      clusterName,
+      server: url,
+      caData: tls?.caCert,
+      users: [{ name: user, clientCertificate }],
+    });
+  }
 
   let stopped = false;
   return {
@@ -269,7 +301,9 @@ export async function startEmulator(
     caData: tls?.caCert,
     tokens,
     kubeconfigPath: options.kubeconfigPath,
+    clientCertificateKubeconfigPath: certKubeconfig?.path,
     kubeconfig: user => renderKubeconfig(kubeconfigFor(user)),
+    issueClientCertificate: issue,
     clock,
     faults,
     stats,

@@ -2,9 +2,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 
-export interface KubeconfigUser {
-  name: string;
-  token: string;
+/** A user of the kubeconfig: a bearer token, or a client certificate and key (PEM). */
+export type KubeconfigUser =
+  | { name: string; token: string }
+  | { name: string; clientCertificate: { cert: string; key: string } };
+
+const base64 = (pem: string) => Buffer.from(pem).toString('base64');
+
+function credentials(user: KubeconfigUser): Record<string, string> {
+  if ('token' in user) return { token: user.token };
+  return {
+    'client-certificate-data': base64(user.clientCertificate.cert),
+    'client-key-data': base64(user.clientCertificate.key),
+  };
 }
 
 export interface KubeconfigOptions {
@@ -15,13 +25,11 @@ export interface KubeconfigOptions {
   users: KubeconfigUser[];
 }
 
-/** A kubeconfig with one context per token user; `<cluster>` is the admin context. */
+/** A kubeconfig with one context per user; the first user's context is `<cluster>`. */
 export function renderKubeconfig(options: KubeconfigOptions): string {
   const cluster: Record<string, string | boolean> = { server: options.server };
   if (options.caData)
-    cluster['certificate-authority-data'] = Buffer.from(
-      options.caData,
-    ).toString('base64');
+    cluster['certificate-authority-data'] = base64(options.caData);
   // @kubernetes/client-node 2.x refuses plain-HTTP servers unless verification is explicitly skipped.
   if (options.server.startsWith('http:'))
     cluster['insecure-skip-tls-verify'] = true;
@@ -33,7 +41,7 @@ export function renderKubeconfig(options: KubeconfigOptions): string {
     clusters: [{ name: options.clusterName, cluster }],
     users: options.users.map(user => ({
       name: `${options.clusterName}-${user.name}`,
-      user: { token: user.token },
+      user: credentials(user),
     })),
     contexts: options.users.map((user, i) => ({
       name: contextName(user, i),

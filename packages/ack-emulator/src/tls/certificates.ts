@@ -5,6 +5,8 @@ import { generate } from 'selfsigned';
 
 export interface TlsMaterial {
   caCert: string;
+  /** The CA's private key: signs client certificates. */
+  caKey: string;
   cert: string;
   key: string;
 }
@@ -97,5 +99,10 @@ export async function createTlsMaterial(
       ],
     },
   );
-  return { caCert: ca.cert, cert: server.cert, key: server.private };
+  return {
+    caCert: ca.cert,
+    caKey: ca.key,
+    cert: server.cert,
+    key: server.private,
+  };
 }

@@ -34,10 +34,12 @@ describe('ImageCacheInformer against the emulator', () => {
       'hz',
       kubeConfigForCluster({
         name: 'hz',
-        url: emulator.url,
         region: 'cn-hangzhou',
-        serviceAccountToken: emulator.tokens.backstage,
-        skipTLSVerify: true,
+        authProvider: 'serviceAccount',
+        connection: {
+          endpoint: { server: emulator.url, skipTLSVerify: true },
+          user: { token: emulator.tokens.backstage },
+        },
         allowUnlistedAcrInstances: true,
         defaultNamespace: 'argo',
         isDefault: true,

@@ -94,10 +94,7 @@ export function mapKubernetesError(
   cluster: string,
   action: string,
 ): Error {
-  if (
-    error instanceof CustomErrorBase &&
-    !(error as { code?: unknown }).code
-  ) {
+  if (error instanceof CustomErrorBase && !(error as { code?: unknown }).code) {
     return error;
   }
   const status = kubernetesStatusCode(error);
@@ -112,7 +109,7 @@ export function mapKubernetesError(
       case 403:
         return new ClusterCredentialsError(
           `${prefix}: the cluster rejected the backend's credentials (HTTP ${status}${detail}). ` +
-            `Check eciImageCache.clusters[name=${cluster}].serviceAccountToken and that its ClusterRole allows imagecaches.eci.alibabacloud.com.`,
+            `Check the credentials of eciImageCache.clusters[name=${cluster}] (its authProvider and token, client certificate or kubeconfig) and that its ClusterRole allows imagecaches.eci.alibabacloud.com.`,
         );
       case 404:
         return new NotFoundError(`${prefix}${detail || ': not found'}`);

@@ -9,17 +9,21 @@ import {
   validateRegionId,
   validateRetentionDays,
 } from '@eci-portal/plugin-eci-image-cache-common';
+import type { EciClusterConnection } from '@eci-portal/plugin-eci-image-cache-node';
+import { builtInAuthStrategies } from '../cluster/auth/builtInStrategies';
+import { PluginConfigError } from './PluginConfigError';
+import { AuthStrategies, readClusterConnection } from './readClusterConnection';
+
+export { PluginConfigError };
 
 /** One configured cluster, validated. Holds secrets: never serialise it into responses. */
 export interface ClusterConfig {
   name: string;
-  url: string;
   region: string;
-  /** Absent: use the in-cluster service account token file. */
-  serviceAccountToken?: string;
-  caData?: string;
-  caFile?: string;
-  skipTLSVerify: boolean;
+  /** The strategy that authenticates to the cluster, e.g. `clientCertificate`. */
+  authProvider: string;
+  /** API server and credentials, as the selected strategy read them. */
+  connection: EciClusterConnection;
   defaultNamespace: string;
   isDefault: boolean;
   allowedNamespaces?: string[];
@@ -48,14 +52,6 @@ export interface PluginConfig {
 
 const ROOT = 'eciImageCache';
 const DEFAULT_ARGO_NAMESPACE = 'argo';
-
-/** A configuration error that names the offending key; thrown at startup. */
-export class PluginConfigError extends Error {
-  constructor(key: string, message: string) {
-    super(`Invalid configuration at ${key}: ${message}`);
-    this.name = 'PluginConfigError';
-  }
-}
 
 function check<T>(result: ValidationResult<T>, key: string): T {
   if (!result.ok) {
@@ -109,34 +105,24 @@ function readInteger(
   return value;
 }
 
-function readCluster(config: Config, key: string): ClusterConfig {
+function readCluster(
+  config: Config,
+  key: string,
+  strategies: AuthStrategies,
+): ClusterConfig {
   const name = check(
     validateDnsLabel(config.getString('name'), `${key}.name`),
     `${key}.name`,
   );
-  const url = config.getString('url');
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-      throw new Error('not http(s)');
-    }
-  } catch {
-    throw new PluginConfigError(
-      `${key}.url`,
-      'must be an http(s) URL of the Kubernetes API server',
-    );
-  }
   const region = check(
     validateRegionId(config.getString('region'), `${key}.region`),
     `${key}.region`,
   );
-  const authProvider = config.getString('authProvider');
-  if (authProvider !== 'serviceAccount') {
-    throw new PluginConfigError(
-      `${key}.authProvider`,
-      `"${authProvider}" is not supported; use "serviceAccount"`,
-    );
-  }
+  const { authProvider, connection } = readClusterConnection(
+    config,
+    key,
+    strategies,
+  );
   const defaultNamespace = check(
     validateNamespace(
       config.getOptionalString('defaultNamespace') ?? DEFAULT_ARGO_NAMESPACE,
@@ -157,34 +143,24 @@ function readCluster(config: Config, key: string): ClusterConfig {
       `"${defaultNamespace}" is not in ${key}.allowedNamespaces`,
     );
   }
-  const skipTLSVerify = config.getOptionalBoolean('skipTLSVerify') ?? false;
-  if (url.startsWith('http:') && !skipTLSVerify) {
-    throw new PluginConfigError(
-      `${key}.url`,
-      'a plain http:// URL has no TLS at all and is only accepted with skipTLSVerify: true (development only)',
-    );
-  }
   const cluster: ClusterConfig = {
     name,
-    url: url.replace(/\/+$/, ''),
     region,
-    skipTLSVerify,
+    authProvider,
+    connection,
     defaultNamespace,
     isDefault: config.getOptionalBoolean('default') ?? false,
     allowUnlistedAcrInstances:
       config.getOptionalBoolean('allowUnlistedAcrInstances') ?? true,
   };
-  const token = config.getOptionalString('serviceAccountToken');
-  if (token !== undefined) cluster.serviceAccountToken = token;
-  const caData = config.getOptionalString('caData');
-  if (caData !== undefined) cluster.caData = caData;
-  const caFile = config.getOptionalString('caFile');
-  if (caFile !== undefined) cluster.caFile = caFile;
   if (allowedNamespaces) cluster.allowedNamespaces = allowedNamespaces;
   return cluster;
 }
 
-function readClusters(root: Config): ClusterConfig[] {
+function readClusters(
+  root: Config,
+  strategies: AuthStrategies,
+): ClusterConfig[] {
   const entries = root.getOptionalConfigArray('clusters') ?? [];
   if (entries.length === 0) {
     throw new PluginConfigError(
@@ -193,7 +169,7 @@ function readClusters(root: Config): ClusterConfig[] {
     );
   }
   const clusters = entries.map((entry, index) =>
-    readCluster(entry, `${ROOT}.clusters[${index}]`),
+    readCluster(entry, `${ROOT}.clusters[${index}]`, strategies),
   );
   const seen = new Set<string>();
   clusters.forEach((cluster, index) => {
@@ -332,8 +308,14 @@ function readLifecycle(root: Config): LifecycleConfig {
   return result;
 }
 
-/** Reads and validates `eciImageCache`; throws {@link PluginConfigError} naming the first bad key. */
-export function readPluginConfig(rootConfig: Config): PluginConfig {
+/**
+ * Reads and validates `eciImageCache`; throws {@link PluginConfigError} naming the first bad key.
+ * `strategies`: the cluster authentication strategies by `authProvider`.
+ */
+export function readPluginConfig(
+  rootConfig: Config,
+  strategies: AuthStrategies = builtInAuthStrategies(),
+): PluginConfig {
   const root = rootConfig.getOptionalConfig(ROOT);
   if (!root) {
     throw new PluginConfigError(
@@ -341,7 +323,7 @@ export function readPluginConfig(rootConfig: Config): PluginConfig {
       'is missing; configure at least eciImageCache.clusters',
     );
   }
-  const clusters = readClusters(root);
+  const clusters = readClusters(root, strategies);
   return {
     clusters,
     defaultCluster: clusters.find(cluster => cluster.isDefault)!,
