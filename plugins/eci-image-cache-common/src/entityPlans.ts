@@ -80,6 +80,7 @@ export function workflowOptionsForEntity(
   const options: WorkflowOptions = {
     serviceName: toDnsLabel(entityName, 52, 'service'),
     namespace: config.argoNamespace,
+    entityRef: config.entityRef,
     cacheMode,
     containers: config.images.map(image => ({ image: image.original })),
   };

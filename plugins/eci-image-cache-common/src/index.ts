@@ -154,5 +154,6 @@ export {
   eciImageCachePermissions,
   eciImageCacheReadPermission,
 } from './permissions';
+export * from './runs';
 export * from './api';
 export type * from './api';

@@ -25,6 +25,7 @@ import { DeleteCacheDialog } from './actions/DeleteCacheDialog';
 import { CachesCard } from './caches/CachesCard';
 import { SpinStyle } from './common/SpinStyle';
 import { PermissionGatedButton } from './permissions/PermissionGatedButton';
+import { RunsCard } from './runs/RunsCard';
 import { ConfigIssues } from './states/ConfigIssues';
 import { LoadFailure } from './states/LoadFailure';
 import { TabSkeleton } from './states/TabSkeleton';
@@ -146,6 +147,7 @@ export function EntityImageCacheView(props: { entity: Entity }) {
         deniedReason={deniedReason(entity, 'delete its caches')}
         onDelete={cache => setDialog({ type: 'delete', cache })}
       />
+      <RunsCard entity={compoundRef} />
       <AcrCard
         state={state}
         clusters={clusters.map(cluster => cluster.acr)}

@@ -1,0 +1,66 @@
+import { entityRefHash } from '../imageCache';
+import { generateWorkflow, tryGenerateWorkflow } from '../workflow';
+import { workflowOptionsForEntity } from '../entityPlans';
+import { readEntityConfig } from '../entityConfig';
+
+describe('the pod label that ties runs to their entity', () => {
+  it('is set in spec.podMetadata.labels next to the annotations', () => {
+    const workflow = generateWorkflow({
+      serviceName: 'trainer',
+      entityRef: 'Component:default/Trainer',
+      cacheMode: 'auto',
+    });
+    expect(workflow.spec).toMatchObject({
+      podMetadata: {
+        annotations: expect.any(Object),
+        labels: {
+          'eci.backstage.io/entity-hash': entityRefHash(
+            'component:default/trainer',
+          ),
+        },
+      },
+    });
+  });
+
+  it('is set even when no annotation is needed', () => {
+    const workflow = generateWorkflow({
+      serviceName: 'a',
+      entityRef: 'component:default/a',
+      cacheMode: 'off',
+    });
+    expect(workflow.spec).toMatchObject({
+      podMetadata: { labels: expect.any(Object) },
+    });
+  });
+
+  it('is absent without an entity, and a malformed entity ref is refused by name', () => {
+    expect(
+      (generateWorkflow({ serviceName: 'a' }).spec as any).podMetadata?.labels,
+    ).toBeUndefined();
+    const result = tryGenerateWorkflow({
+      serviceName: 'a',
+      entityRef: 'not a ref',
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems[0].field).toBe('entityRef');
+  });
+
+  it('is part of every workflow generated for an entity', () => {
+    const config = readEntityConfig(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'svc',
+          namespace: 'default',
+          annotations: { 'alibabacloud.com/eci-images': 'nginx:1.25.3' },
+        },
+      } as any,
+      { clusters: ['c'], defaultCluster: 'c', argoNamespace: 'argo' },
+    );
+    if (!config.ok) throw new Error('invalid test entity');
+    expect(workflowOptionsForEntity(config.value).entityRef).toBe(
+      'component:default/svc',
+    );
+  });
+});
