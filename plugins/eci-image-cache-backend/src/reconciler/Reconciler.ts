@@ -16,9 +16,9 @@ import {
   RetryState,
 } from '../database/EciImageCacheStore';
 import { LifecycleStateCache } from '../database/LifecycleStateCache';
-import { CatalogEntities } from '../services/CatalogEntities';
-import { DesiredState } from './desiredState';
-import { EntityConfigResolver } from '../services/EntityConfigResolver';
+import { CatalogEntities } from '../catalog/CatalogEntities';
+import { DesiredState } from '../desired/desiredState';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 import { KeyedMutex } from './KeyedMutex';
 import { cacheKey, planEntity, ReconcileAction } from './planEntity';
 

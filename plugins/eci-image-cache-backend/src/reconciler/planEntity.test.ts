@@ -2,7 +2,7 @@ import { buildImageCache } from '@eci-portal/plugin-eci-image-cache-common';
 import { observeImageCache } from '../cluster/ObservedImageCache';
 import { LifecycleConfig } from '../config/pluginConfig';
 import { OrphanMark, RetryState } from '../database/EciImageCacheStore';
-import { DesiredState } from './desiredState';
+import { DesiredState } from '../desired/desiredState';
 import { cacheKey, planEntity, PlanInput } from './planEntity';
 
 const ENTITY = 'component:default/web';

@@ -2,7 +2,7 @@ import { ImageCache } from '@eci-portal/plugin-eci-image-cache-common';
 import { LifecycleConfig } from '../config/pluginConfig';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
 import { OrphanMark, RetryState } from '../database/EciImageCacheStore';
-import { DesiredState } from './desiredState';
+import { DesiredState } from '../desired/desiredState';
 
 /** One step the reconciler takes for an entity. Every step touches only managed caches of that entity. */
 export type ReconcileAction =

@@ -1,4 +1,4 @@
-import { requireValidConfig } from './resolveEntityConfig';
+import { requireValidConfig } from '../desired/resolveEntityConfig';
 import {
   BackstageCredentials,
   LoggerService,
@@ -29,7 +29,7 @@ import { PluginConfig } from '../config/pluginConfig';
 import { EciImageCacheStore } from '../database/EciImageCacheStore';
 import { Reconciler } from '../reconciler/Reconciler';
 import { actorOf, EntityAccess } from './EntityAccess';
-import { EntityConfigResolver } from './EntityConfigResolver';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 import { cacheView } from './views';
 
 /** Refreshes tried in a row before giving up on finding a free name. */

@@ -14,7 +14,7 @@ import {
   eciImageCacheDeletePermission,
   eciImageCacheReadPermission,
 } from '@eci-portal/plugin-eci-image-cache-common';
-import { CatalogEntities } from './CatalogEntities';
+import { CatalogEntities } from '../catalog/CatalogEntities';
 
 /** Who made a change, for history and settings. */
 export function actorOf(credentials: BackstageCredentials): string {

@@ -15,10 +15,10 @@ import { HistoryCache } from '../database/HistoryCache';
 import { LifecycleStateCache } from '../database/LifecycleStateCache';
 import { revisionKey } from '../reconciler/Reconciler';
 import { cacheKey } from '../reconciler/planEntity';
-import { DesiredState } from '../reconciler/desiredState';
+import { DesiredState } from '../desired/desiredState';
 import { EntityAccess } from './EntityAccess';
-import { EntityConfigResolver } from './EntityConfigResolver';
-import { effectiveConfigView } from './resolveEntityConfig';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
+import { effectiveConfigView } from '../desired/resolveEntityConfig';
 import { cacheView, clusterErrorOf, syncStateView } from './views';
 
 const MAX_CACHED_RESPONSES = 5_000;

@@ -1,4 +1,4 @@
-import { requireValidConfig } from './resolveEntityConfig';
+import { requireValidConfig } from '../desired/resolveEntityConfig';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
@@ -20,7 +20,7 @@ import { PluginConfig } from '../config/pluginConfig';
 import { EciImageCacheStore } from '../database/EciImageCacheStore';
 import { problemsError } from './CacheCommands';
 import { EntityAccess } from './EntityAccess';
-import { EntityConfigResolver } from './EntityConfigResolver';
+import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 
 function describeState(cache: ObservedImageCache | undefined): string {
   if (!cache) return 'it has no managed cache there yet';

@@ -9,7 +9,7 @@ import {
   DesiredState,
   desiredStateOf,
   desiredStateOfEntity,
-} from '../reconciler/desiredState';
+} from './desiredState';
 import { clusterAcrView, imageAcrViews } from './acrViews';
 import {
   resolveEntityConfig,

@@ -10,7 +10,7 @@ import { PluginConfig } from '../config/pluginConfig';
 import {
   resolveEntityConfig,
   ResolvedEntityConfig,
-} from '../services/resolveEntityConfig';
+} from './resolveEntityConfig';
 
 /**
  * What an entity wants on the clusters:
