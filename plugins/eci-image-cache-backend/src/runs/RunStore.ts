@@ -55,6 +55,7 @@ export interface RunStoreLimits {
 }
 
 const EVENTS_PER_PENDING_POD = 32;
+const MAX_INTERNED = 100_000;
 
 function compactEvent(event: RawPodEvent): PodEventInput {
   return { reason: event.reason, message: event.message, type: event.type };
@@ -74,6 +75,11 @@ export class RunStore {
   /** Entity hash → its runs, oldest first. */
   private readonly byEntity = new Map<string, RunRecord[]>();
   private readonly pending = new Map<string, PodEventInput[]>();
+  /**
+   * One copy of each image reference, cache id and ACR annotation: values cut out of event messages
+   * would otherwise keep every whole message alive, and the same image repeats in every run.
+   */
+  private readonly interned = new Map<string, string>();
 
   constructor(private readonly limits: RunStoreLimits) {}
 
@@ -104,7 +110,7 @@ export class RunStore {
     const acr =
       annotations[ANNOTATION_ACR_INSTANCE_IDS] ??
       annotations[POD_ANNOTATION_ACR_INSTANCE_ID_LEGACY];
-    if (acr !== undefined) record.acrAnnotation = acr;
+    if (acr !== undefined) record.acrAnnotation = this.intern(acr);
     else delete record.acrAnnotation;
   }
 
@@ -114,7 +120,7 @@ export class RunStore {
     const key = `${cluster}/${uid}`;
     const record = this.byKey.get(key);
     if (record) {
-      record.evidence = foldRunEvent(record.evidence, event);
+      record.evidence = this.compact(foldRunEvent(record.evidence, event));
       return;
     }
     // The event watch may deliver before the pod watch: hold a few events per unknown pod.
@@ -128,6 +134,25 @@ export class RunStore {
     }
     if (events.length < EVENTS_PER_PENDING_POD)
       events.push(compactEvent(event));
+  }
+
+  private intern(value: string): string {
+    let kept = this.interned.get(value);
+    if (kept === undefined) {
+      if (this.interned.size >= MAX_INTERNED) this.interned.clear();
+      // A flat copy: a slice of an event message would keep the whole message.
+      kept = JSON.parse(JSON.stringify(value)) as string;
+      this.interned.set(kept, kept);
+    }
+    return kept;
+  }
+
+  private compact(evidence: RunEvidence): RunEvidence {
+    for (const pull of evidence.pulls) pull.image = this.intern(pull.image);
+    if (evidence.imageCacheId) {
+      evidence.imageCacheId = this.intern(evidence.imageCacheId);
+    }
+    return evidence;
   }
 
   private admit(
@@ -152,9 +177,8 @@ export class RunStore {
       uid: metadata.uid!,
       startedAtMs,
       phase: 'Pending',
-      evidence: (this.pending.get(key) ?? []).reduce(
-        foldRunEvent,
-        emptyRunEvidence(),
+      evidence: this.compact(
+        (this.pending.get(key) ?? []).reduce(foldRunEvent, emptyRunEvidence()),
       ),
     };
     const workflow = metadata.labels?.[WORKFLOW_LABEL];
