@@ -24,7 +24,11 @@ describe('Recent runs', () => {
       ]),
     );
     renderTab(mlTrainer);
-    const table = await screen.findByRole('table', { name: 'Recent runs' });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Recent runs' },
+      { timeout: 10_000 },
+    );
     const rows = within(table).getAllByTestId('run-row');
     expect(rows[0]).toHaveTextContent('Hit imc-2ze0abc123def456');
     expect(rows[0]).toHaveTextContent('trainer:1.4.2: 1.5 s');
@@ -65,6 +69,8 @@ describe('Recent runs', () => {
     expect(
       await screen.findByText(
         /Password-free pull is not configured for ACR instance cri-f34lmbk2rxqx41u8/,
+        undefined,
+        { timeout: 10_000 },
       ),
     ).toBeInTheDocument();
     expect(
@@ -75,7 +81,11 @@ describe('Recent runs', () => {
   it('tells how existing workflows opt in when there are no runs', async () => {
     serveEntityState(server);
     renderTab(mlTrainer);
-    expect(await screen.findByText(/No runs seen yet/)).toHaveTextContent(
+    expect(
+      await screen.findByText(/No runs seen yet/, undefined, {
+        timeout: 10_000,
+      }),
+    ).toHaveTextContent(
       'eci.backstage.io/entity-hash: "0123456789abcdef0123456789abcdef"',
     );
   });

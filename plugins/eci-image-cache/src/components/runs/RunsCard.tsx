@@ -64,6 +64,13 @@ function Failure(props: { run: RunView }) {
   );
 }
 
+function pullText(run: RunView, pull: RunView['pulls'][number]): string {
+  if (pull.durationMs !== null) return durationText(pull.durationMs);
+  return run.failure?.image === pull.image || run.phase === 'Failed'
+    ? 'failed'
+    : 'pulling…';
+}
+
 function RunRow(props: { run: RunView }) {
   const { run } = props;
   return (
@@ -83,10 +90,7 @@ function RunRow(props: { run: RunView }) {
           ? '—'
           : run.pulls.map(pull => (
               <div key={pull.image} title={pull.image}>
-                {shortImage(pull.image)}:{' '}
-                {pull.durationMs === null
-                  ? 'pulling…'
-                  : durationText(pull.durationMs)}
+                {shortImage(pull.image)}: {pullText(run, pull)}
               </div>
             ))}
       </td>
