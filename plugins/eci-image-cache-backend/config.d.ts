@@ -102,6 +102,12 @@ export interface Config {
       maxWritesPerMinute?: number;
     };
 
+    /** Run evidence: what happened when the pods of an entity's workflows started. */
+    runs?: {
+      /** Runs kept in memory per entity, newest first (default 20, 1–200). */
+      perEntity?: number;
+    };
+
     /** Timeout of each request to a cluster (default 10 seconds). */
     requestTimeout?: HumanDuration | string;
 

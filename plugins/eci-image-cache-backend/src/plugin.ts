@@ -15,6 +15,10 @@ import { recordPhaseTransitions } from './reconciler/PhaseTransitionRecorder';
 import { Reconciler } from './reconciler/Reconciler';
 import { ReconcileLease } from './reconciler/ReconcileLease';
 import { createRouter, ROUTE_PATHS } from './router';
+import { createRunEvidence } from './runs/runEvidence';
+import { RunEvidenceService } from './runs/RunEvidenceService';
+import { readRunConfig } from './runs/runConfig';
+import { createRunsRouter } from './runs/runsRouter';
 import { CacheCommands } from './services/CacheCommands';
 import { CatalogEntities } from './catalog/CatalogEntities';
 import { EntityAccess } from './services/EntityAccess';
@@ -132,6 +136,22 @@ export const eciImageCachePlugin = createBackendPlugin({
             ),
           }),
         );
+        const runEvidence = createRunEvidence(
+          config,
+          readRunConfig(deps.rootConfig),
+          deps.logger,
+        );
+        deps.httpRouter.use(
+          createRunsRouter({
+            httpAuth: deps.httpAuth,
+            runs: new RunEvidenceService(
+              config,
+              runEvidence.store,
+              runEvidence.watches,
+              access,
+            ),
+          }),
+        );
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
@@ -142,7 +162,10 @@ export const eciImageCachePlugin = createBackendPlugin({
         }
 
         clusters.start();
-        deps.lifecycle.addShutdownHook(() => clusters.stop());
+        runEvidence.start();
+        deps.lifecycle.addShutdownHook(async () => {
+          await Promise.all([clusters.stop(), runEvidence.stop()]);
+        });
 
         await deps.scheduler.scheduleTask({
           id: RECONCILE_TASK_ID,

@@ -59,7 +59,11 @@ export const IMAGE_CACHE_ANNOTATION_ENABLE_REUSE =
 export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
 /** Value of {@link LABEL_MANAGED_BY} on ImageCaches managed by this plugin. @public */
 export const MANAGED_BY_VALUE = 'backstage-eci-image-cache';
-/** Label: label-safe hash of the owning entity ref. @public */
+/**
+ * Label: label-safe hash of the owning entity ref ({@link entityRefHash}), on managed ImageCaches and on
+ * the pods of generated workflows (`spec.podMetadata.labels`), which ties their runs to the entity.
+ * @public
+ */
 export const LABEL_ENTITY_HASH = 'eci.backstage.io/entity-hash';
 /** Label: hash of the normalised image set of the cache. @public */
 export const LABEL_IMAGE_SET_HASH = 'eci.backstage.io/image-set-hash';

@@ -158,6 +158,7 @@ export {
   eciImageCacheReadPermission,
 } from './permissions';
 export * from './decision';
+export * from './runs';
 export * from './api';
 export type * from './api';
 export { isPublicRegistry, PUBLIC_REGISTRIES } from './publicRegistries';

@@ -6,6 +6,7 @@ import {
 } from './acr';
 import {
   ANNOTATION_ACR_INSTANCE_IDS,
+  LABEL_ENTITY_HASH,
   POD_ANNOTATION_ACR_INSTANCE_ID_LEGACY,
   POD_ANNOTATION_AUTO_IMC,
   POD_ANNOTATION_IMAGE_CACHE_LEGACY,
@@ -17,7 +18,9 @@ import {
   MAX_IMAGES_PER_CACHE,
   parseImageReference,
 } from './images';
+import { entityRefHash } from './imageCache';
 import { KubernetesObjectMeta } from './imageCacheTypes';
+import { validateEntityRef } from './validation/entityRef';
 import { validateImageCacheId } from './validation/alibabaIds';
 import {
   toDnsLabel,
@@ -128,6 +131,11 @@ export interface WorkflowOptions extends PodAnnotationOptions {
   containers?: readonly WorkflowContainerOptions[];
   /** Labels of the object. */
   labels?: Record<string, string>;
+  /**
+   * Catalog entity the workflow runs for: every pod gets the label `eci.backstage.io/entity-hash`
+   * (its {@link entityRefHash}) in `spec.podMetadata.labels`, which ties its runs to the entity.
+   */
+  entityRef?: string;
 }
 
 /**
@@ -171,7 +179,10 @@ export interface ArgoWorkflowSpec {
   /** Name of the first template to run. */
   entrypoint: string;
   /** Metadata applied to every pod. */
-  podMetadata?: { annotations?: Record<string, string> };
+  podMetadata?: {
+    annotations?: Record<string, string>;
+    labels?: Record<string, string>;
+  };
   /** Templates. */
   templates: ArgoTemplate[];
 }
@@ -583,6 +594,10 @@ export function tryGenerateWorkflow(
       ? undefined
       : collector.take(validateNamespace(options.namespace, 'namespace'));
   const labels = collector.take(validateLabels(options.labels, 'labels')) ?? {};
+  const entityRef =
+    options.entityRef === undefined
+      ? undefined
+      : collector.take(validateEntityRef(options.entityRef, 'entityRef'));
 
   let schedules: string[] = [];
   let timezone: string | undefined;
@@ -667,6 +682,12 @@ export function tryGenerateWorkflow(
     const workflowSpec: ArgoWorkflowSpec = { entrypoint, templates };
     if (hasAnnotations) {
       workflowSpec.podMetadata = { annotations };
+    }
+    if (entityRef !== undefined) {
+      workflowSpec.podMetadata = {
+        ...workflowSpec.podMetadata,
+        labels: { [LABEL_ENTITY_HASH]: entityRefHash(entityRef) },
+      };
     }
 
     const metadata: KubernetesObjectMeta =

@@ -19,6 +19,8 @@ import { eciImageCachePlugin, RECONCILE_TASK_ID } from '../plugin';
 import { FakeCatalog } from './FakeCatalog';
 
 export const OWNER = 'user:default/owner';
+/** ImageCaches, plus the pods and events of run evidence (any namespace). */
+const WATCHES_PER_CLUSTER = 3;
 export const GUEST = 'user:default/guest';
 
 export interface TestCluster {
@@ -147,7 +149,9 @@ export async function startTestEciBackend(options: {
     request: () => request(server),
     /** GET as a user (default: a read-only guest). */
     get: (path: string, user = GUEST) =>
-      request(server).get(api(path)).set('Authorization', mockCredentials.user.header(user)),
+      request(server)
+        .get(api(path))
+        .set('Authorization', mockCredentials.user.header(user)),
     post: (path: string, body: unknown, user = OWNER) =>
       request(server)
         .post(api(path))
@@ -159,7 +163,9 @@ export async function startTestEciBackend(options: {
         .set('Authorization', mockCredentials.user.header(user))
         .send(body as object),
     del: (path: string, user = OWNER) =>
-      request(server).delete(api(path)).set('Authorization', mockCredentials.user.header(user)),
+      request(server)
+        .delete(api(path))
+        .set('Authorization', mockCredentials.user.header(user)),
     /** Runs the scheduled global reconciliation once, as the scheduler would. */
     reconcile: () => scheduler.triggerTask(RECONCILE_TASK_ID),
     async waitForSync(names = options.clusters.map(c => c.name)) {
@@ -174,6 +180,18 @@ export async function startTestEciBackend(options: {
           ),
         );
       }, 'clusters to sync');
+      // Then the run evidence watches (pods, events): once all are open, reads make no requests.
+      await waitFor(
+        () =>
+          options.clusters
+            .filter(cluster => names.includes(cluster.name))
+            .every(
+              cluster =>
+                cluster.emulator.stats.snapshot().activeWatches >=
+                WATCHES_PER_CLUSTER,
+            ),
+        'run evidence watches to open',
+      );
     },
   };
 }

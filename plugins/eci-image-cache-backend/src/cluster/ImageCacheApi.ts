@@ -37,7 +37,8 @@ export class WriteLimitReachedError extends Error {
   name = 'WriteLimitReachedError' as const;
 }
 
-function timeoutOptions(timeoutMs: number): ConfigurationOptions<ObservableMiddleware> {
+/** Request options that abort a request after `timeoutMs`. */
+export function timeoutOptions(timeoutMs: number): ConfigurationOptions<ObservableMiddleware> {
   return {
     middleware: [
       {

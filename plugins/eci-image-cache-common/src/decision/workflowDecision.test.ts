@@ -1,3 +1,4 @@
+import { entityRefHash } from '../imageCache';
 import { argoSchemaErrors } from '../__testUtils__/schemas';
 import type { EffectiveEntityConfig } from '../api/types';
 import { ObservedCache } from './observedCache';
@@ -346,5 +347,17 @@ describe('the service name', () => {
     expect(
       decide([], { choices: { cluster: 'nowhere' } }).problems,
     ).toMatchObject([{ field: 'cluster', rule: 'unknown-cluster' }]);
+  });
+});
+
+describe('the run label', () => {
+  it('ties every decided workflow to its entity', () => {
+    const decision = decide([], { cacheMode: 'auto' });
+    expect(decision.options?.entityRef).toBe('component:default/ml-trainer');
+    expect(
+      (decision.workflow?.spec as any).podMetadata.labels[
+        'eci.backstage.io/entity-hash'
+      ],
+    ).toBe(entityRefHash('component:default/ml-trainer'));
   });
 });

@@ -220,6 +220,7 @@ export function decideWorkflow(input: WorkflowDecisionInput): WorkflowDecision {
   const explicitUse = acr.instances.find(use => use.source !== 'image-domain');
 
   const options: WorkflowOptions = {
+    entityRef: input.entityRef,
     serviceName: serviceNameOf(input.entityRef),
     namespace: config.argoNamespace.value,
     cacheMode,

@@ -5,11 +5,12 @@ import { http, HttpResponse, RequestHandler } from 'msw';
 import { SetupServer } from 'msw/node';
 import { entityState } from './fixtures';
 import { ENTITY_API } from './renderTab';
+import { runsHandler } from './runs';
 import { workflowHandler } from './server';
 
 /**
  * Serves the tab's backend: the entity state (a value, or a function read on every request), the
- * workflow preview, and `handlers`, which take precedence over both.
+ * workflow preview, no runs, and `handlers`, which take precedence over them.
  */
 export function serveEntityState(
   server: SetupServer,
@@ -22,6 +23,7 @@ export function serveEntityState(
       HttpResponse.json(typeof state === 'function' ? state() : state),
     ),
     workflowHandler,
+    runsHandler(),
   );
 }
 

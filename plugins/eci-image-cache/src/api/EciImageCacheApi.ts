@@ -8,6 +8,7 @@ import {
   DeleteCacheResponse,
   EntitySettings,
   SavedEntitySettings,
+  EntityRunsResponse,
   EntityStateResponse,
   WorkflowPreviewQuery,
   WorkflowPreviewResponse,
@@ -49,6 +50,8 @@ export interface EciImageCacheApi {
   listClusters(): Promise<ClusterListResponse>;
   /** The configured ACR Enterprise Edition instances. */
   listAcrInstances(): Promise<AcrInstanceListResponse>;
+  /** The entity's last workflow runs on ECI: cache hits, pull times, diagnosed failures. */
+  getEntityRuns(entity: CompoundEntityRef): Promise<EntityRunsResponse>;
 }
 
 /**

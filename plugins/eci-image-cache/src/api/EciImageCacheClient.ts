@@ -9,6 +9,7 @@ import {
   DeleteCacheResponse,
   EntitySettings,
   SavedEntitySettings,
+  EntityRunsResponse,
   EntityStateResponse,
   WorkflowPreviewQuery,
   WorkflowPreviewResponse,
@@ -106,6 +107,10 @@ export class EciImageCacheClient implements EciImageCacheApi {
 
   listAcrInstances(): Promise<AcrInstanceListResponse> {
     return this.request('acr/instances');
+  }
+
+  getEntityRuns(entity: CompoundEntityRef): Promise<EntityRunsResponse> {
+    return this.request(`${entityPath(entity)}/runs`);
   }
 
   private async request<T>(

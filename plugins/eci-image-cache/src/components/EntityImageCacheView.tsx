@@ -32,6 +32,7 @@ import { DeleteCacheDialog } from './actions/DeleteCacheDialog';
 import { CachesCard } from './caches/CachesCard';
 import { SpinStyle } from './common/SpinStyle';
 import { PermissionGatedButton } from './permissions/PermissionGatedButton';
+import { RunsCard } from './runs/RunsCard';
 import { ConfigIssues } from './states/ConfigIssues';
 import { LoadFailure } from './states/LoadFailure';
 import { TabSkeleton } from './states/TabSkeleton';
@@ -226,6 +227,7 @@ export function EntityImageCacheView(props: { entity: Entity }) {
         onDelete={cache => setDialog({ type: 'delete', cache })}
         staleSince={error ? loadedAt : undefined}
       />
+      <RunsCard entity={compoundRef} />
       <AcrCard
         state={state}
         clusters={clusters.map(cluster => cluster.acr)}

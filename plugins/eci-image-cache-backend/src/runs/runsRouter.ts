@@ -1,0 +1,19 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { entityRefFromParams } from '../http/requestSchemas';
+import { RunEvidenceService } from './RunEvidenceService';
+
+/** `GET /entities/:kind/:namespace/:name/runs`: the entity's last runs (read permission, like the tab). */
+export function createRunsRouter(options: {
+  httpAuth: HttpAuthService;
+  runs: RunEvidenceService;
+}): express.Router {
+  const router = Router();
+  router.get('/entities/:kind/:namespace/:name/runs', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req);
+    const entityRef = entityRefFromParams(req.params);
+    res.json(await options.runs.runsOf(entityRef, credentials));
+  });
+  return router;
+}

@@ -1,0 +1,8 @@
+export * from './runTypes';
+export { parseGoDurationMs } from './goDuration';
+export type { PodStatusInput } from './foldRunEvent';
+export { emptyRunEvidence, foldPodStatus, foldRunEvent } from './foldRunEvent';
+export type { RunDiagnosisContext } from './diagnoseRunFailure';
+export { diagnoseRunFailure } from './diagnoseRunFailure';
+export type { RunSummary } from './summarizeRuns';
+export { summarizeRuns } from './summarizeRuns';
