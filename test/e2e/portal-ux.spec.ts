@@ -22,8 +22,7 @@ test('1. signing in lands on the catalog', async ({ page }) => {
   await keepScreenshot(page, '1-landing-catalog');
 });
 
-// Fails: saved settings left by an earlier run are not reset before the YAML check (issue 16).
-test.fixme(
+test(
   '2+3. a saved ACR instance reaches every panel, a wrong one cannot be saved, saved settings reset',
   async ({ page }) => {
     await openTab(page, 'hello-whalesay');

@@ -28,7 +28,10 @@ const STORM = {
   conflictEveryNthUpdate: 2,
   throttleRate: 0.1,
   retryAfterSeconds: 1,
-  seed: 7,
+  // Each cluster draws the same seeded sequence; with seed 43 its 2nd and 4th requests fail with 500
+  // and its 3rd and 5th are throttled, so even the short profile's few storm requests (commands only
+  // record intent, so the storm sees little write traffic) meet every fault kind.
+  seed: 43,
 };
 
 function entityPath(ref: string) {

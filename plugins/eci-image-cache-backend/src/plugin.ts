@@ -112,6 +112,23 @@ export const eciImageCachePlugin = createBackendPlugin({
           resolver,
           access,
         );
+        const runEvidence = createRunEvidence(
+          config,
+          readRunConfig(deps.rootConfig),
+          deps.logger,
+        );
+        // Before the main router, whose last handler answers unknown routes with a 404.
+        deps.httpRouter.use(
+          createRunsRouter({
+            httpAuth: deps.httpAuth,
+            runs: new RunEvidenceService(
+              config,
+              runEvidence.store,
+              runEvidence.watches,
+              access,
+            ),
+          }),
+        );
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -133,22 +150,6 @@ export const eciImageCachePlugin = createBackendPlugin({
               clusters,
               store,
               deps.permissions,
-            ),
-          }),
-        );
-        const runEvidence = createRunEvidence(
-          config,
-          readRunConfig(deps.rootConfig),
-          deps.logger,
-        );
-        deps.httpRouter.use(
-          createRunsRouter({
-            httpAuth: deps.httpAuth,
-            runs: new RunEvidenceService(
-              config,
-              runEvidence.store,
-              runEvidence.watches,
-              access,
             ),
           }),
         );
@@ -175,7 +176,9 @@ export const eciImageCachePlugin = createBackendPlugin({
           fn: async () => {
             const summary = await reconciler.reconcileAll();
             if (summary.skipped) {
-              deps.logger.info('Reconciliation skipped: another replica holds the reconciler lease');
+              deps.logger.info(
+                'Reconciliation skipped: another replica holds the reconciler lease',
+              );
             } else if (summary.actions > 0 || summary.errors > 0) {
               deps.logger.info(
                 `Reconciled ${summary.entities} entities: ${summary.actions} actions, ${summary.errors} errors`,

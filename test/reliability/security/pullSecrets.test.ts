@@ -195,7 +195,7 @@ describe('pull secrets stay in the cluster namespaces, with the documented least
     });
     expect(settings.status).toBe(400);
     expect(settings.body.error.message).toContain(
-      '`settings.imagePullSecrets`: "kube-system:registry-cred" is not a pull secret of cluster "ack-hangzhou"',
+      '`imagePullSecrets`: "kube-system:registry-cred" is not a pull secret of cluster "ack-hangzhou"',
     );
     expect((await pluginRowCounts(knex)).eci_entity_settings).toBe(0);
 

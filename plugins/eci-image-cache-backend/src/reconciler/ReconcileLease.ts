@@ -21,7 +21,9 @@ export class ReconcileLease {
 
   constructor(
     private readonly store: EciImageCacheStore,
-    private readonly ttlMs = 60_000,
+    // Renewed every third of it while the work runs; short, so that a replica that died holding
+    // the lease (no release) delays the others by seconds, as Kubernetes' leader election does.
+    private readonly ttlMs = 15_000,
   ) {}
 
   /** Runs `work` holding the lease, waiting up to `waitMs` for it; `acquired: false` if it never came. */

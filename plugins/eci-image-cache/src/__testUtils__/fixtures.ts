@@ -35,6 +35,9 @@ export const docsSite: Entity = {
   spec: { type: 'website', owner: 'group:default/data-team' },
 };
 
+// One instant for every fixture of a test file, so repeated calls build equal objects.
+const FIXTURES_BUILT_AT = Date.now();
+
 export function cacheView(
   overrides: Partial<ImageCacheView> = {},
 ): ImageCacheView {
@@ -52,9 +55,9 @@ export function cacheView(
     usable: true,
     imageCacheSize: 40,
     retentionDays: 7,
-    // Consistent with daysLeft whenever the tests run: 6 days and 1 hour from now.
+    // Consistent with daysLeft whenever the tests run: daysLeft days and 1 hour from now.
     expireDateTime: new Date(
-      Date.now() + 6 * 86_400_000 + 3_600_000,
+      FIXTURES_BUILT_AT + (overrides.daysLeft ?? 6) * 86_400_000 + 3_600_000,
     ).toISOString(),
     daysLeft: 6,
     expired: false,
