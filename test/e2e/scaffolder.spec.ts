@@ -63,7 +63,7 @@ test('the ECI template generates and publishes an annotated workflow', async ({
   const text = (await published.textContent()) ?? '';
   // Outputs name the directory relative to the publish root, never a server path.
   expect(text).not.toMatch(/Published to `?\//);
-  const relative = /Published to `?(\S+?ml-trainer-workflows)/.exec(text)?.[1];
+  const relative = /Published to `?(\S*?ml-trainer-workflows)/.exec(text)?.[1];
   expect(relative, `no published directory in: ${text}`).toBeTruthy();
   const directory = path.resolve(__dirname, '../../.data/scaffolder', relative!);
 

@@ -16,6 +16,7 @@ const config = readPluginConfig(
           url: 'https://a',
           region: 'cn-hangzhou',
           authProvider: 'serviceAccount',
+          serviceAccountToken: 'token',
           default: true,
         },
         {
@@ -23,6 +24,7 @@ const config = readPluginConfig(
           url: 'https://b',
           region: 'cn-shanghai',
           authProvider: 'serviceAccount',
+          serviceAccountToken: 'token',
           defaultNamespace: 'workflows',
           allowedNamespaces: ['workflows', 'batch'],
         },

@@ -328,7 +328,7 @@ describe('the service name', () => {
       'CronWorkflow',
     ] as const) {
       const decision = decideWorkflow({
-        entityRef: `component:default/A${'b'.repeat(80)}`,
+        entityRef: `component:default/A${'b'.repeat(62)}`,
         config: config({ cacheMode: 'auto' }),
         clusters: [{ name: 'hz', region: 'cn-hangzhou', caches: [] }],
         acrInstances: [],
