@@ -65,7 +65,11 @@ test('the ECI template generates and publishes an annotated workflow', async ({
   expect(text).not.toMatch(/Published to `?\//);
   const relative = /Published to `?(\S*?ml-trainer-workflows)/.exec(text)?.[1];
   expect(relative, `no published directory in: ${text}`).toBeTruthy();
-  const directory = path.resolve(__dirname, '../../.data/scaffolder', relative!);
+  const directory = path.resolve(
+    __dirname,
+    '../../.data/scaffolder',
+    relative!,
+  );
 
   // The backend runs on this machine (npm start), so the published files can be read back.
   const workflow = parse(
