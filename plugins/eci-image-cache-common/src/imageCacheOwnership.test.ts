@@ -1,5 +1,6 @@
 import { buildImageCache, entityRefHash } from './imageCache';
 import {
+  imageCacheOrigin,
   imageCacheSelectorForEntity,
   isImageCacheOwnedBy,
   MANAGED_IMAGE_CACHE_SELECTOR,
@@ -108,5 +109,26 @@ describe('readImageCacheOwnership', () => {
         false,
       );
     }
+  });
+});
+
+describe('imageCacheOrigin', () => {
+  it('tells managed, ECI auto-created and other caches apart', () => {
+    expect(imageCacheOrigin(cache)).toBe('managed');
+    expect(
+      imageCacheOrigin({ metadata: { name: 'auto-create-for-eci-2ze5abc' } }),
+    ).toBe('eci-auto');
+    expect(imageCacheOrigin({ metadata: { name: 'team-cache' } })).toBe(
+      'unmanaged',
+    );
+    expect(imageCacheOrigin(undefined)).toBe('unmanaged');
+  });
+
+  it('trusts the managed-by label over the name', () => {
+    const named = {
+      ...cache,
+      metadata: { ...cache.metadata, name: 'auto-create-for-eci-1' },
+    };
+    expect(imageCacheOrigin(named)).toBe('managed');
   });
 });

@@ -100,3 +100,28 @@ export function isImageCacheOwnedBy(
     ownership.entityRef === wanted.value
   );
 }
+
+/**
+ * Where an ImageCache came from: this plugin, ECI's automatic creation, or anything else.
+ *
+ * @public
+ */
+export type ImageCacheOrigin = 'managed' | 'eci-auto' | 'unmanaged';
+
+/** ECI names the caches it builds from a pod's own storage `auto-create-for-<instanceID>`. */
+const ECI_AUTO_CREATED_PREFIX = 'auto-create-for-';
+
+/**
+ * Classifies an ImageCache by origin; ECI's auto-created caches are never adopted or deleted by the plugin.
+ *
+ * @public
+ */
+export function imageCacheOrigin(object: unknown): ImageCacheOrigin {
+  if (readImageCacheOwnership(object).managed) {
+    return 'managed';
+  }
+  const name = stringMap(stringMap(object).metadata).name;
+  return typeof name === 'string' && name.startsWith(ECI_AUTO_CREATED_PREFIX)
+    ? 'eci-auto'
+    : 'unmanaged';
+}

@@ -97,8 +97,12 @@ export {
   imageSetHash,
   tryBuildImageCache,
 } from './imageCache';
-export type { ImageCacheOwnership } from './imageCacheOwnership';
+export type {
+  ImageCacheOrigin,
+  ImageCacheOwnership,
+} from './imageCacheOwnership';
 export {
+  imageCacheOrigin,
   imageCacheSelectorForEntity,
   isImageCacheOwnedBy,
   MANAGED_IMAGE_CACHE_SELECTOR,

@@ -145,6 +145,7 @@ describe('the public API', () => {
         "imageCacheMatchesImages",
         "imageCacheName",
         "imageCacheOptionsForEntity",
+        "imageCacheOrigin",
         "imageCacheSelectorForEntity",
         "imageSetHash",
         "imageSetKey",
