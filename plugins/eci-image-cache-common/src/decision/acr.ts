@@ -4,7 +4,7 @@ import {
   checkAcrInstanceRef,
   resolveAcrInstance,
 } from '../acr';
-import type { ClusterAcrView } from '../api/types';
+import type { AcrInstanceInfo, ClusterAcrView } from '../api/types';
 import {
   AcrInstanceRef,
   validateAcrInstanceRef,
@@ -127,4 +127,18 @@ export function decideAcr(input: AcrDecisionInput): AcrDecision {
       ? decision.instances.map(use => use.value).join(',')
       : null;
   return decision;
+}
+
+/**
+ * A configured ACR instance as the API lists it (`GET /acr/instances`), in the form `decideAcr` takes.
+ *
+ * @public
+ */
+export function acrInstanceConfigOf(info: AcrInstanceInfo): AcrInstanceConfig {
+  return {
+    id: info.id,
+    region: info.region,
+    ...(info.name ? { name: info.name } : {}),
+    domains: info.domains,
+  };
 }

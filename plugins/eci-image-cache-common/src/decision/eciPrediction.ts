@@ -21,11 +21,11 @@ export type EciVerdict = 'warm' | 'cold' | 'unknown';
  *
  * @public
  */
-export interface EciPrediction {
+export interface EciPrediction<T extends ObservedCache = ObservedCache> {
   verdict: EciVerdict;
   reason: string;
   /** The cache the prediction is about, if any. */
-  cache: ObservedCache | null;
+  cache: T | null;
 }
 
 const IN_PROGRESS: ReadonlySet<string> = new Set([
@@ -41,10 +41,10 @@ function owner(cache: ObservedCache): string {
   return `a ${cache.role} cache`;
 }
 
-function whyNoCache(
-  own: readonly ObservedCache[],
+function whyNoCache<T extends ObservedCache>(
+  own: readonly T[],
   now: Date,
-): { reason: string; cache: ObservedCache | null } {
+): { reason: string; cache: T | null } {
   const building = own.find(
     cache =>
       !cache.deleting && (cache.phase === null || IN_PROGRESS.has(cache.phase)),
@@ -92,16 +92,16 @@ function whyNoCache(
  *
  * @public
  */
-export function predictEci(input: {
+export function predictEci<T extends ObservedCache>(input: {
   cacheMode: WorkflowCacheMode;
-  pinned: ObservedCache | null;
-  caches: readonly ObservedCache[];
+  pinned: T | null;
+  caches: readonly T[];
   images: readonly string[];
   clusterName: string;
   /** Why the cluster's data is missing or stale. */
   clusterError?: string | null;
   now: Date;
-}): EciPrediction {
+}): EciPrediction<T> {
   const { caches, images, now } = input;
   if (input.cacheMode === 'off') {
     return {

@@ -1,5 +1,7 @@
-export { decideAcr } from './acr';
+export { acrInstanceConfigOf, decideAcr } from './acr';
 export type { AcrDecision, AcrDecisionInput } from './acr';
+export { decideCache } from './cacheDecision';
+export type { CacheDecision, CacheDecisionInput } from './cacheDecision';
 export { predictEci } from './eciPrediction';
 export type { EciPrediction, EciVerdict } from './eciPrediction';
 export { cacheLabel, isCacheExpired, isCacheUsable } from './observedCache';

@@ -12,9 +12,9 @@ import {
   WorkflowOptions,
 } from '../workflow';
 import { AcrDecision, decideAcr } from './acr';
-import { EciPrediction, predictEci } from './eciPrediction';
+import { decideCache } from './cacheDecision';
+import type { EciPrediction } from './eciPrediction';
 import { ObservedCache } from './observedCache';
-import { describePinRefusal, pinnableCaches, pinRefusal } from './pinRule';
 import { serviceNameOf } from './serviceName';
 
 /**
@@ -99,22 +99,6 @@ export interface WorkflowDecision {
   notes: string[];
 }
 
-function unpinnedReasonOf(
-  caches: readonly ObservedCache[],
-  images: readonly string[],
-  now: Date,
-): string {
-  const own = caches.filter(
-    cache => cache.role === 'active' || cache.role === 'previous',
-  );
-  if (own.length === 0) return 'it has no Ready cache there';
-  return own
-    .map(cache =>
-      describePinRefusal(cache, pinRefusal(cache, images, now)!, images),
-    )
-    .join('; ');
-}
-
 /**
  * The single decision model: target cluster, cache mode, pinned cache (one pin rule), ACR
  * annotation (one region rule), predicted ECI behaviour and the generated workflow.
@@ -159,50 +143,17 @@ export function decideWorkflow(input: WorkflowDecisionInput): WorkflowDecision {
     return none;
   }
 
-  const candidates = pinnableCaches(cluster.caches, images, now);
-  const best = candidates[0] ?? null;
-  const unpinnedReason = best
-    ? null
-    : unpinnedReasonOf(cluster.caches, images, now);
-  let cacheMode: WorkflowCacheMode;
-  if (choices.cacheMode !== undefined) {
-    cacheMode = choices.cacheMode;
-    if (cacheMode === 'pinned' && !best) {
-      problems.push(
-        problemOf(
-          'cacheMode',
-          'pinned',
-          'no-pinnable-cache',
-          `cannot pin ${input.entityRef} on cluster "${
-            cluster.name
-          }": no cache is Ready, unexpired and holding all of ${images.join(
-            ', ',
-          )} (${unpinnedReason}). Use "auto", or create the cache and wait until it is Ready`,
-        ),
-      );
-    }
-  } else if (config.cacheMode.value === 'manual') {
-    cacheMode = best ? 'pinned' : 'auto';
-    if (!best) {
-      notes.push(
-        `Uses automatic matching because ${input.entityRef} has no pinnable cache on cluster "${cluster.name}" yet (${unpinnedReason}); generate again once it is Ready to pin it.`,
-      );
-    }
-  } else {
-    cacheMode = config.cacheMode.value;
-  }
-  const pinned = cacheMode === 'pinned' ? best : null;
-  if (pinned && pinned.role !== 'active') {
-    notes.push(
-      `Pinned to ${pinned.name}, the best Ready ${
-        pinned.role
-      } cache: ${unpinnedReasonOf(
-        cluster.caches.filter(cache => cache.role === 'active'),
-        images,
-        now,
-      )}.`,
-    );
-  }
+  const cache = decideCache({
+    entityRef: input.entityRef,
+    entityCacheMode: config.cacheMode.value,
+    chosenCacheMode: choices.cacheMode,
+    cluster,
+    images,
+    now,
+  });
+  const { cacheMode, pinned } = cache;
+  problems.push(...cache.problems);
+  notes.push(...cache.notes);
 
   const explicit =
     choices.acrInstance !== undefined
@@ -247,23 +198,14 @@ export function decideWorkflow(input: WorkflowDecisionInput): WorkflowDecision {
     if (choices[key] !== undefined) (options as any)[key] = choices[key];
   }
 
-  const eci = predictEci({
-    cacheMode,
-    pinned,
-    caches: cluster.caches,
-    images,
-    clusterName: cluster.name,
-    clusterError: cluster.error?.message ?? null,
-    now,
-  });
   const decision: WorkflowDecision = {
     ...none,
     cacheMode,
     pinned,
     imageCacheId: pinned?.imageCacheId ?? null,
-    unpinnedReason,
+    unpinnedReason: cache.unpinnedReason,
     acr,
-    eci,
+    eci: cache.eci,
   };
   if (problems.length > 0) return decision;
   decision.options = options;

@@ -38,6 +38,9 @@ export const docsSite: Entity = {
 // One instant for every fixture of a test file, so repeated calls build equal objects.
 const FIXTURES_BUILT_AT = Date.now();
 
+/** The instant the fixtures' expiries are relative to: the `now` of decisions about them. */
+export const FIXTURES_NOW = new Date(FIXTURES_BUILT_AT);
+
 export function cacheView(
   overrides: Partial<ImageCacheView> = {},
 ): ImageCacheView {

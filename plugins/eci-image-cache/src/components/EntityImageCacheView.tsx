@@ -24,7 +24,8 @@ import { withCache, withCacheDeleting } from '../state/optimistic';
 import { hasFloatingTagWarning, isFloatingTagNote } from '../state/floatingTag';
 import { visibleClusters } from '../state/visibleClusters';
 import { workflowRevision } from '../state/workflowRevision';
-import { targetCluster, warmthVerdict } from '../state/warmthVerdict';
+import { entityCacheDecision, targetCluster } from '../state/entityDecision';
+import { warmthVerdict } from '../state/warmthVerdict';
 import { AcrCard } from './acr/AcrCard';
 import { AcrSettingsDialog } from './acr/AcrSettingsDialog';
 import { CreateCacheDialog } from './actions/CreateCacheDialog';
@@ -81,14 +82,13 @@ export function EntityImageCacheView(props: { entity: Entity }) {
     return <LoadFailure error={error} onRetry={reload} />;
   }
 
-  const verdict = warmthVerdict(state);
   const target = targetCluster(state);
+  const cacheDecision = entityCacheDecision(state, new Date(), target);
+  const verdict = warmthVerdict(state, cacheDecision);
   const clusters = visibleClusters(state);
   const hasManagedCache =
     target?.caches.some(cache => cache.managed && !cache.deleting) ?? false;
-  const readyCacheId = target?.caches.find(
-    cache => cache.managed && cache.usable && !cache.expired && !cache.deleting,
-  )?.imageCacheId;
+  const readyCacheId = cacheDecision?.pinnable[0]?.imageCacheId;
 
   const createCache = async (request: CreateCacheRequest) => {
     const response = await api.createCache(compoundRef, request);
@@ -244,11 +244,11 @@ export function EntityImageCacheView(props: { entity: Entity }) {
           onReset={resetSettings}
         />
       ) : null}
-      {state.config && target ? (
+      {cacheDecision && target ? (
         <WorkflowPanel
           entity={compoundRef}
           cluster={target.name}
-          entityCacheMode={state.config.cacheMode.value}
+          defaultCacheMode={cacheDecision.cacheMode}
           readyCacheId={readyCacheId ?? undefined}
           revision={workflowRevision(state)}
           isShownElsewhere={note =>
@@ -286,7 +286,7 @@ export function EntityImageCacheView(props: { entity: Entity }) {
       {dialog?.type === 'acr' && target ? (
         <AcrSettingsDialog
           state={state}
-          clusterRegion={target.region}
+          cluster={target}
           onSave={saveAcr}
           onClose={() => setDialog(undefined)}
         />

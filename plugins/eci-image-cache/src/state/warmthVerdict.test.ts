@@ -1,49 +1,58 @@
+import { CACHE_STATES, commonDecision } from '../__testUtils__/decisionStates';
 import {
-  buildingCache,
   cacheView,
   clusterView,
   entityState,
+  FIXTURES_NOW,
   stateWithCaches,
 } from '../__testUtils__/fixtures';
+import { entityCacheDecision } from './entityDecision';
 import { warmthVerdict } from './warmthVerdict';
 
+function verdictOf(state = entityState()) {
+  return warmthVerdict(state, entityCacheDecision(state, FIXTURES_NOW));
+}
+
 describe('warmthVerdict', () => {
-  it('is warm in manual mode with a Ready managed cache of exactly the images', () => {
-    const verdict = warmthVerdict(entityState());
-    expect(verdict.warm).toBe(true);
-    expect(verdict.reason).toBe(
-      'Manual mode: workflows pin Ready cache imc-2ze0abc123def456 (expires in 6 days).',
-    );
+  it.each(CACHE_STATES)("agrees with common's decision on %s", (_, state) => {
+    const common = commonDecision(state).eci;
+    expect(verdictOf(state)).toMatchObject({
+      verdict: common.verdict,
+      reason: common.reason,
+      cache: common.cache,
+    });
   });
 
-  it('is cold in manual mode when the only Ready cache is unmanaged', () => {
-    const verdict = warmthVerdict(
-      stateWithCaches([cacheView({ managed: false, role: 'unmanaged' })]),
-    );
-    expect(verdict.warm).toBe(false);
-    expect(verdict.reason).toMatch(/No Ready cache holds these images/);
+  it('pins the Ready active cache of a manual entity', () => {
+    expect(verdictOf()).toMatchObject({
+      verdict: 'warm',
+      reason:
+        'Workflows pin Ready cache ml-trainer-3f9a1c2b7d (imc-2ze0abc123def456).',
+    });
   });
 
-  it('is warm in auto mode with a matching unmanaged Ready cache', () => {
-    const state = stateWithCaches([
-      cacheView({ managed: false, role: 'unmanaged' }),
-    ]);
-    state.config!.cacheMode = { value: 'auto', source: 'annotation' };
-    const verdict = warmthVerdict(state);
-    expect(verdict.warm).toBe(true);
-    expect(verdict.reason).toMatch(/^Auto mode: ECI matches Ready cache imc-/);
+  it("is warm in auto mode with another entity's cache of exactly the images", () => {
+    const [, state] = CACHE_STATES.find(([name]) => name.startsWith('auto'))!;
+    expect(verdictOf(state)).toMatchObject({
+      verdict: 'warm',
+      reason: expect.stringMatching(
+        /a cache of component:default\/etl etl-cache/,
+      ),
+    });
   });
 
-  it('is cold while the cache is still being created, with its progress', () => {
-    const verdict = warmthVerdict(stateWithCaches([buildingCache()]));
-    expect(verdict.warm).toBe(false);
-    expect(verdict.reason).toBe(
-      'Cache ml-trainer-3f9a1c2b7d is still Creating (45%); pods start cold until it is Ready.',
-    );
+  it('is cold in manual mode when the only cache is expired, and says so', () => {
+    const [, state] = CACHE_STATES.find(([name]) =>
+      name.startsWith('an expired'),
+    )!;
+    expect(verdictOf(state)).toMatchObject({
+      verdict: 'cold',
+      reason: expect.stringMatching(/expired on .*; ECI no longer uses it/),
+    });
   });
 
   it('names the warning event of a Failed cache', () => {
-    const verdict = warmthVerdict(
+    const verdict = verdictOf(
       stateWithCaches([
         cacheView({
           phase: 'Failed',
@@ -58,42 +67,14 @@ describe('warmthVerdict', () => {
         }),
       ]),
     );
-    expect(verdict.warm).toBe(false);
+    expect(verdict.verdict).toBe('cold');
     expect(verdict.reason).toBe(
-      'Cache imc-2ze0abc123def456 Failed: pull access denied',
+      'Cache ml-trainer-3f9a1c2b7d (imc-2ze0abc123def456) Failed: pull access denied',
     );
-  });
-
-  it('is cold when the cache expired', () => {
-    const verdict = warmthVerdict(
-      stateWithCaches([
-        cacheView({ expired: true, daysLeft: -2, expireDateTime: null }),
-      ]),
-    );
-    expect(verdict.warm).toBe(false);
-    expect(verdict.reason).toMatch(/expired 2 days ago/);
-  });
-
-  it('is cold when the cache holds other images', () => {
-    const verdict = warmthVerdict(
-      stateWithCaches([
-        cacheView({ images: ['docker.io/library/python:3.11'] }),
-      ]),
-    );
-    expect(verdict.warm).toBe(false);
-  });
-
-  it('is cold when the mode is off', () => {
-    const state = entityState();
-    state.config!.cacheMode = { value: 'off', source: 'annotation' };
-    expect(warmthVerdict(state)).toMatchObject({
-      warm: false,
-      reason: 'Cache mode is off: pods pull every image on every start.',
-    });
   });
 
   it('is cold with the first problem when the configuration is invalid', () => {
-    const verdict = warmthVerdict(
+    const verdict = verdictOf(
       entityState({
         config: null,
         problems: [
@@ -106,35 +87,46 @@ describe('warmthVerdict', () => {
         ],
       }),
     );
-    expect(verdict.warm).toBe(false);
+    expect(verdict.verdict).toBe('cold');
     expect(verdict.reason).toMatch(/eci-images` is required$/);
+  });
+
+  it('is unknown when the target cluster is not configured', () => {
+    const state = entityState({
+      clusters: [clusterView({ name: 'ack-other', target: false })],
+    });
+    expect(verdictOf(state)).toMatchObject({
+      verdict: 'unknown',
+      reason: 'Cluster ack-hangzhou is not configured in the portal.',
+    });
   });
 
   it('flags floating tags as a caveat', () => {
     const state = entityState();
     state.images[1] = { ...state.images[1], floating: true };
-    expect(warmthVerdict(state).caveats[0]).toMatch(
+    expect(verdictOf(state).caveats[0]).toMatch(
       /python:3.12-slim uses a floating tag/,
     );
   });
 
-  it('is cold when the target cluster cannot be read', () => {
-    const verdict = warmthVerdict(
-      entityState({
-        clusters: [
-          clusterView({
-            caches: [],
-            error: {
-              cluster: 'ack-hangzhou',
-              statusCode: 503,
-              name: 'ServiceUnavailableError',
-              message: 'cluster ack-hangzhou is unreachable',
-            },
-          }),
-        ],
-      }),
-    );
-    expect(verdict.warm).toBe(false);
-    expect(verdict.reason).toMatch(/cannot be read/);
+  it('is unknown in auto mode when the target cluster cannot be read', () => {
+    const state = entityState({
+      clusters: [
+        clusterView({
+          caches: [],
+          error: {
+            cluster: 'ack-hangzhou',
+            statusCode: 503,
+            name: 'ServiceUnavailableError',
+            message: 'cluster ack-hangzhou is unreachable',
+          },
+        }),
+      ],
+    });
+    state.config!.cacheMode = { value: 'auto', source: 'annotation' };
+    expect(verdictOf(state)).toMatchObject({
+      verdict: 'unknown',
+      reason: expect.stringMatching(/cannot be read/),
+    });
   });
 });

@@ -116,11 +116,12 @@ describe('ACR password-free card', () => {
 
     await userEvent.clear(field);
     await userEvent.type(field, 'cn-shanghai:cri-shanghai7k2m9x4p');
+    // Exactly what the backend writes: the typed instance, then the one serving the images.
     expect(within(dialog).getByTestId('acr-preview-value')).toHaveTextContent(
-      'cn-shanghai:cri-shanghai7k2m9x4p',
+      /^cn-shanghai:cri-shanghai7k2m9x4p,cri-f34lmbk2rxqx41u8$/,
     );
     expect(dialog).toHaveTextContent(
-      'The instance is in cn-shanghai and the cluster in cn-hangzhou, so the region is kept.',
+      'instance in cn-shanghai, cluster in cn-hangzhou, so the region is prefixed',
     );
 
     // A configured instance fills in its full ref, region included.

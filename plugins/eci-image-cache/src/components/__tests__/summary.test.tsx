@@ -22,7 +22,7 @@ describe('Image Cache tab summary and states', () => {
     const verdict = await screen.findByTestId('warmth-verdict');
     expect(verdict).toHaveTextContent('Pods start warm');
     expect(verdict).toHaveTextContent(
-      'Manual mode: workflows pin Ready cache imc-2ze0abc123def456 (expires in 6 days).',
+      'Workflows pin Ready cache ml-trainer-3f9a1c2b7d (imc-2ze0abc123def456).',
     );
     const summary = within(
       screen.getByRole('region', { name: 'Image cache summary' }),
@@ -42,7 +42,7 @@ describe('Image Cache tab summary and states', () => {
     const verdict = await screen.findByTestId('warmth-verdict');
     expect(verdict).toHaveTextContent('Pods start cold');
     expect(verdict).toHaveTextContent(
-      'No Ready cache holds these images on ack-hangzhou yet: create one.',
+      'No Ready cache on ack-hangzhou holds these images: the first pod start pulls them and ECI builds a cache automatically.',
     );
     expect(screen.getByRole('button', { name: 'Create cache' })).toBeEnabled();
     expect(

@@ -1,6 +1,7 @@
 import {
   AcrInstanceInfo,
   ANNOTATION_ACR_INSTANCE_ID,
+  EntityClusterView,
   EntityStateResponse,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { useApi } from '@backstage/frontend-plugin-api';
@@ -19,11 +20,12 @@ import { AcrValuePreview } from './AcrValuePreview';
  */
 export function AcrSettingsDialog(props: {
   state: EntityStateResponse;
-  clusterRegion: string;
+  /** The cluster whose annotation is previewed (the entity's target cluster). */
+  cluster: EntityClusterView;
   onSave: (acrInstance: string | undefined) => Promise<void>;
   onClose: () => void;
 }) {
-  const { state, clusterRegion, onSave, onClose } = props;
+  const { state, cluster, onSave, onClose } = props;
   const api = useApi(eciImageCacheApiRef);
   const configured = state.config?.acrInstance;
   const [input, setInput] = useState(
@@ -43,9 +45,10 @@ export function AcrSettingsDialog(props: {
     };
   }, [api]);
 
+  const images = state.config?.images.value;
   const preview = useMemo(
-    () => previewAcrInput(input, clusterRegion, instances),
-    [input, clusterRegion, instances],
+    () => previewAcrInput(input, cluster, images ?? [], instances),
+    [input, cluster, images, instances],
   );
 
   // An annotation wins over saved settings: saving would store a value without effect.
@@ -62,11 +65,7 @@ export function AcrSettingsDialog(props: {
       actionLabel="Save"
       failureTitle="The settings were not saved"
       action={save}
-      isActionDisabled={
-        shadowed ||
-        preview.errors.length > 0 ||
-        preview.regionMismatch !== undefined
-      }
+      isActionDisabled={shadowed || preview.errors.length > 0}
       onClose={onClose}
     >
       {shadowed ? (
@@ -104,23 +103,13 @@ export function AcrSettingsDialog(props: {
       ) : null}
       {preview.annotationValue ? (
         <AcrValuePreview
-          pods={`clusters in ${clusterRegion}`}
+          pods={`${cluster.name} (${cluster.region})`}
           value={preview.annotationValue}
           explanation={preview.explanation}
           testId="acr-preview-value"
         />
       ) : null}
-      {preview.regionMismatch ? (
-        <Alert
-          status="danger"
-          icon
-          title={preview.regionMismatch}
-          description="Fix the region before saving: pods would ask the wrong region for password-free pulls."
-        />
-      ) : null}
-      {unconfigured &&
-      !preview.regionMismatch &&
-      preview.errors.length === 0 ? (
+      {unconfigured && preview.errors.length === 0 ? (
         <Alert status="info" icon title={unconfigured} />
       ) : null}
     </ActionDialog>

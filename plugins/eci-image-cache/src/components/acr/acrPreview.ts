@@ -1,50 +1,54 @@
 import {
   AcrInstanceInfo,
-  acrAnnotationValue,
-  validateAcrInstanceRef,
+  acrInstanceConfigOf,
+  decideAcr,
+  EntityClusterView,
 } from '@eci-portal/plugin-eci-image-cache-common';
 
 /** What the ACR dialog shows under the field while typing. */
 export interface AcrPreview {
-  /** The field's problems (the common package's rule text). */
+  /** The field's problems (common's rule text): unreadable, contradicting region, unlisted. */
   errors: string[];
-  /** The annotation value pods on the cluster get, when the input is valid. */
+  /** The annotation value the backend writes for pods on the cluster, when there is one. */
   annotationValue?: string;
-  /** Why the value has (or lacks) the region prefix. */
+  /** Why each instance is in the value and why its region is (not) prefixed. */
   explanation?: string;
-  /** A configured instance with this id lives in another region than written. */
-  regionMismatch?: string;
 }
 
 /**
- * Checks an ACR instance ref with the common package and previews its annotation value with the
- * common region rule (`cri-…` in the cluster's region, `<region>:cri-…` elsewhere).
+ * Previews the ACR annotation an instance typed into the dialog leads to: common's `decideAcr`
+ * with the inputs the backend uses (the cluster, the entity's images, the configured instances),
+ * so the dialog shows exactly what the backend writes once the instance is saved.
  */
 export function previewAcrInput(
   input: string,
-  clusterRegion: string,
+  cluster: Pick<
+    EntityClusterView,
+    'name' | 'region' | 'allowUnlistedAcrInstances'
+  >,
+  images: readonly string[],
   configured: readonly AcrInstanceInfo[],
 ): AcrPreview {
   const text = input.trim();
-  if (text === '') {
+  const decision = decideAcr({
+    cluster,
+    instance: text === '' ? null : text,
+    source: 'settings',
+    images,
+    configured: configured.map(acrInstanceConfigOf),
+    field: 'ACR instance',
+  });
+  if (decision.problems.length > 0) {
+    return { errors: decision.problems.map(problem => problem.message) };
+  }
+  if (decision.annotationValue === null) {
     return { errors: [] };
   }
-  const ref = validateAcrInstanceRef(text, 'ACR instance');
-  if (!ref.ok) {
-    return { errors: ref.problems.map(problem => problem.message) };
-  }
-  const annotationValue = acrAnnotationValue(ref.value, clusterRegion);
-  let explanation = `The instance is in ${ref.value.region} and the cluster in ${clusterRegion}, so the region is kept.`;
-  if (ref.value.region === undefined) {
-    explanation = `No region written, so the instance is taken to be in the cluster's region ${clusterRegion}.`;
-  } else if (ref.value.region === clusterRegion) {
-    explanation = `The instance is in the cluster's region ${clusterRegion}, so the region is omitted.`;
-  }
-  const known = configured.find(instance => instance.id === ref.value.id);
-  const writtenRegion = ref.value.region ?? clusterRegion;
-  const regionMismatch =
-    known && known.region !== writtenRegion
-      ? `The configured instance ${known.id} is in ${known.region}; write "${known.region}:${known.id}".`
-      : undefined;
-  return { errors: [], annotationValue, explanation, regionMismatch };
+  return {
+    errors: [],
+    annotationValue: decision.annotationValue,
+    explanation: decision.instances
+      .map(use => `${use.value}: ${use.reason}.`)
+      .join(' '),
+  };
 }

@@ -2,7 +2,8 @@ import { EntityStateResponse } from '@eci-portal/plugin-eci-image-cache-common';
 import { Card, CardBody, Flex, Text } from '@backstage/ui';
 import { RiFireFill, RiSnowflakeLine } from '@remixicon/react';
 import { ReactNode } from 'react';
-import { targetCluster, WarmthVerdict } from '../../state/warmthVerdict';
+import { targetCluster } from '../../state/entityDecision';
+import { WarmthVerdict } from '../../state/warmthVerdict';
 import {
   hasFloatingTagWarning,
   isFloatingTagNote,
@@ -15,6 +16,12 @@ const SOURCE_TEXT = {
   annotation: 'annotation',
   settings: 'saved settings',
   default: 'default',
+};
+
+const VERDICT_TITLES = {
+  warm: 'Pods start warm',
+  cold: 'Pods start cold',
+  unknown: 'Pods may start cold',
 };
 
 function Fact(props: { label: string; children: ReactNode }) {
@@ -44,7 +51,8 @@ export function SummaryHeader(props: {
       caveat => !(isFloatingTagNote(caveat) && hasFloatingTagWarning(state)),
     ),
   );
-  const color = verdict.warm
+  const warm = verdict.verdict === 'warm';
+  const color = warm
     ? 'var(--bui-positive-fg-subdued, #0c632b)'
     : 'var(--bui-announcement-fg-subdued, #173da6)';
   return (
@@ -68,7 +76,7 @@ export function SummaryHeader(props: {
                   background: 'var(--bui-bg-neutral-2, rgba(128,128,128,0.12))',
                 }}
               >
-                {verdict.warm ? (
+                {warm ? (
                   <RiFireFill size={28} />
                 ) : (
                   <RiSnowflakeLine size={28} />
@@ -85,7 +93,7 @@ export function SummaryHeader(props: {
                   weight="bold"
                   style={{ color }}
                 >
-                  {verdict.warm ? 'Pods start warm' : 'Pods start cold'}
+                  {VERDICT_TITLES[verdict.verdict]}
                 </Text>
                 <Text as="p">
                   <Message text={verdict.reason} />

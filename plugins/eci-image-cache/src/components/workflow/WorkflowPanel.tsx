@@ -2,8 +2,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { CodeSnippet } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
-  EntityCacheMode,
   validateCronSchedule,
+  WorkflowCacheMode,
   WorkflowPreviewResponse,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import {
@@ -26,7 +26,7 @@ import { Message } from '../common/Message';
 import { plainList } from '../common/styles';
 import { downloadText } from './downloadText';
 import { WorkflowChoices } from './WorkflowChoices';
-import { defaultWorkflowCacheMode, WorkflowSelection } from './workflowChoices';
+import { WorkflowSelection } from './workflowChoices';
 
 const DEFAULT_SCHEDULE = '0 2 * * *';
 
@@ -37,8 +37,9 @@ const DEFAULT_SCHEDULE = '0 2 * * *';
 export function WorkflowPanel(props: {
   entity: CompoundEntityRef;
   cluster: string;
-  entityCacheMode: EntityCacheMode;
-  /** The Ready cache a pinned workflow uses; absent when none is Ready. */
+  /** The mode common's cache decision gives the entity when the user has not chosen one. */
+  defaultCacheMode: WorkflowCacheMode;
+  /** The cache a pinned workflow uses (common's pin rule); absent when none may be pinned. */
   readyCacheId?: string;
   /**
    * Changes whenever the entity state the YAML depends on changes (settings, ACR, caches), so
@@ -51,7 +52,7 @@ export function WorkflowPanel(props: {
   const {
     entity,
     cluster,
-    entityCacheMode,
+    defaultCacheMode,
     readyCacheId,
     revision,
     isShownElsewhere,
@@ -61,9 +62,7 @@ export function WorkflowPanel(props: {
   const [chosen, setChosen] = useState<Partial<WorkflowSelection>>({});
   const selection: WorkflowSelection = {
     kind: chosen.kind ?? 'Workflow',
-    cacheMode:
-      chosen.cacheMode ??
-      defaultWorkflowCacheMode(entityCacheMode, readyCacheId !== undefined),
+    cacheMode: chosen.cacheMode ?? defaultCacheMode,
     dialect: chosen.dialect ?? 'legacy',
     placement: chosen.placement ?? 'podMetadata',
   };

@@ -3,7 +3,6 @@ import {
   ANNOTATION_PLACEMENTS,
   AnnotationDialect,
   AnnotationPlacement,
-  EntityCacheMode,
   WORKFLOW_CACHE_MODES,
   WORKFLOW_KINDS,
   WorkflowCacheMode,
@@ -40,20 +39,6 @@ export const PLACEMENT_LABELS: Record<AnnotationPlacement, string> = {
   podMetadata: 'spec.podMetadata',
   'podMetadata+templates': 'podMetadata and every template',
 };
-
-/**
- * The workflow cache mode matching the entity's mode: manual entities pin their Ready cache and,
- * while none is Ready, fall back to automatic matching (as the backend's default does).
- */
-export function defaultWorkflowCacheMode(
-  mode: EntityCacheMode,
-  hasReadyCache: boolean,
-): WorkflowCacheMode {
-  if (mode === 'manual') {
-    return hasReadyCache ? 'pinned' : 'auto';
-  }
-  return mode;
-}
 
 interface ChoiceSpec<K extends keyof WorkflowSelection> {
   key: K;

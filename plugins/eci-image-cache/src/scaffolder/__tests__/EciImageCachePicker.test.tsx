@@ -6,6 +6,7 @@ import {
   cacheView,
   clusterView,
   entityState,
+  PYTHON_IMAGE,
   stateWithCaches,
   unreachableCluster,
 } from '../../__testUtils__/fixtures';
@@ -17,6 +18,7 @@ import { EciImageCachePicker } from '../cachePicker/EciImageCachePicker';
 const server = setupTestServer();
 
 const ACTIVE_ID = 'imc-2ze0abc123def456';
+const IMAGES = 'ml/trainer:1.4.2library/python:3.12-slim';
 const PREVIOUS_ID = 'imc-2ze0prev00000001';
 
 const withService = (values: Record<string, unknown> = {}) =>
@@ -26,7 +28,10 @@ function serveState(state = entityState()) {
   server.use(http.get(ENTITY_API, () => HttpResponse.json(state)));
 }
 
-/** Two Ready caches (the current one and the previous one) and one still being built. */
+/**
+ * Two pinnable caches (the current one and the previous one), one still being built and a Ready
+ * one holding other images.
+ */
 const twoReady = () =>
   stateWithCaches([
     cacheView(),
@@ -37,6 +42,12 @@ const twoReady = () =>
       daysLeft: 1,
     }),
     buildingCache({ name: 'ml-trainer-9f8e7d6c5b' }),
+    cacheView({
+      name: 'ml-trainer-python',
+      role: 'previous',
+      imageCacheId: 'imc-2ze0python000001',
+      images: [PYTHON_IMAGE],
+    }),
   ]);
 
 describe('EciImageCachePicker', () => {
@@ -89,7 +100,7 @@ describe('EciImageCachePicker', () => {
     ).toBeInTheDocument();
   });
 
-  it('lists only the Ready caches with phase and expiry, and returns the chosen id', async () => {
+  it('lists only the caches common allows pinning, with phase, expiry and images, and returns the chosen id', async () => {
     serveState(twoReady());
     const { onChange } = await renderField(EciImageCachePicker, {
       title: 'Pinned cache',
@@ -99,12 +110,12 @@ describe('EciImageCachePicker', () => {
       name: 'Pinned cache',
     });
     expect(group).toHaveAccessibleDescription(
-      'Ready caches of component:default/ml-trainer on ack-hangzhou (cn-hangzhou)',
+      'Caches on ack-hangzhou (cn-hangzhou) that workflows of component:default/ml-trainer may pin: Ready, unexpired, holding all its images',
     );
     const radios = within(group).getAllByRole('radio');
     expect(radios.map(radio => radio.closest('label')!.textContent)).toEqual([
-      `${ACTIVE_ID}ml-trainer-3f9a1c2b7dReadyexpires in 6 days`,
-      `${PREVIOUS_ID}ml-trainer-0a1b2c3d4eReadyexpires in 1 day(previous, kept after a refresh)`,
+      `${ACTIVE_ID}ml-trainer-3f9a1c2b7dReadyexpires in 6 days${IMAGES}`,
+      `${PREVIOUS_ID}ml-trainer-0a1b2c3d4eReadyexpires in 1 day(previous, kept after a refresh)${IMAGES}`,
       'None',
     ]);
 
@@ -165,7 +176,7 @@ describe('EciImageCachePicker', () => {
     ).toBeInTheDocument();
   });
 
-  it('says when no cache is Ready yet, with the phase of each', async () => {
+  it('says why no cache can be pinned yet, cache by cache', async () => {
     serveState(
       stateWithCaches([
         buildingCache(),
@@ -186,12 +197,12 @@ describe('EciImageCachePicker', () => {
     await renderField(EciImageCachePicker, { form: withService() });
     expect(
       await screen.findByText(
-        'No cache of component:default/ml-trainer is Ready on ack-hangzhou yet.',
+        'No cache of component:default/ml-trainer on ack-hangzhou can be pinned yet.',
       ),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        'ml-trainer-3f9a1c2b7d: Creating (45%); ml-trainer-old: Expired (Ready); ml-trainer-failed: Failed; ml-trainer-going: Deleting',
+        /^Workflows pin only a Ready, unexpired cache holding all the service's images: ml-trainer-3f9a1c2b7d is Creating, 45%; ml-trainer-old \(imc-2ze0abc123def456\) expired on .*; ml-trainer-failed is Failed, 100%; ml-trainer-going \(imc-2ze0abc123def456\) is being deleted\.$/,
       ),
     ).toBeInTheDocument();
   });
@@ -282,7 +293,7 @@ describe('EciImageCachePicker', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('warns when the chosen cache is no longer Ready', async () => {
+  it('warns when the chosen cache can no longer be pinned', async () => {
     serveState(
       stateWithCaches([
         cacheView(),
@@ -300,7 +311,7 @@ describe('EciImageCachePicker', () => {
     });
     expect(
       await screen.findByText(
-        'Cache imc-2ze0old000000001 is no longer Ready: it is Expired (Ready).',
+        /^Cache imc-2ze0old000000001 cannot be pinned: ml-trainer-old \(imc-2ze0old000000001\) expired on /,
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'None' })).not.toBeChecked();

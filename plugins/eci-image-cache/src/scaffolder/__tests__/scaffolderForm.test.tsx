@@ -116,7 +116,7 @@ describe('the fields in the scaffolder form', () => {
     });
   });
 
-  it('keeps the step open with a field error when the chosen cache is no longer Ready', async () => {
+  it('keeps the step open with a field error when the chosen cache can no longer be pinned', async () => {
     let expired = false;
     server.use(
       http.get(ENTITY_API, () =>
@@ -140,11 +140,13 @@ describe('the fields in the scaffolder form', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Review' }));
     // The form's error list names the field, and the field shows the error itself.
     const message =
-      'Cache imc-2ze0abc123def456 is no longer Ready: it is Expired (Ready).';
+      /Cache imc-2ze0abc123def456 cannot be pinned: ml-trainer-3f9a1c2b7d \(imc-2ze0abc123def456\) expired on \S+\.$/;
     expect(
-      await screen.findByText(`'Pinned cache' ${message}`),
+      await screen.findByText(new RegExp(`^'Pinned cache' ${message.source}`)),
     ).toBeInTheDocument();
-    expect(screen.getByText(message)).toBeInTheDocument();
+    expect(
+      screen.getByText(new RegExp(`^${message.source}`)),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Create' })).toBeNull();
     await waitFor(() => expect(onCreate).not.toHaveBeenCalled());
   });

@@ -64,7 +64,7 @@ describe('EciImageCachePicker validation', () => {
     ).toEqual([]);
   });
 
-  it('rejects a cache that is no longer Ready, naming its phase', async () => {
+  it('rejects a cache common no longer allows pinning, saying why', async () => {
     server.use(
       http.get(ENTITY_API, () =>
         HttpResponse.json(
@@ -82,12 +82,14 @@ describe('EciImageCachePicker validation', () => {
     expect(
       await errorsOf(validateCachePick, 'imc-2ze0abc123def456', withService),
     ).toEqual([
-      'Cache imc-2ze0abc123def456 is no longer Ready: it is Expired (Ready).',
+      expect.stringMatching(
+        /^Cache imc-2ze0abc123def456 cannot be pinned: ml-trainer-3f9a1c2b7d \(imc-2ze0abc123def456\) expired on \S+\.$/,
+      ),
     ]);
     expect(
       await errorsOf(validateCachePick, 'imc-2ze0updating00001', withService),
     ).toEqual([
-      'Cache imc-2ze0updating00001 is no longer Ready: it is Updating (45%).',
+      'Cache imc-2ze0updating00001 cannot be pinned: ml-trainer-updating (imc-2ze0updating00001) is Updating, 45%.',
     ]);
   });
 

@@ -10,7 +10,7 @@ import { cacheChoices, emptyReason, pinProblem } from './cacheChoices';
 const NONE = '';
 
 /**
- * The Ready caches of one entity on a cluster as radio options, kept live like the Image Cache tab
+ * The caches of one entity on a cluster that common's pin rule allows, as radio options, kept live like the Image Cache tab
  * (every 2 s while a cache is being built), or why there are none.
  */
 export function EntityCacheChoices(props: {
@@ -56,8 +56,11 @@ export function EntityCacheChoices(props: {
     );
   }
 
-  const choices = cacheChoices(state, props.cluster);
-  const stale = value ? pinProblem(state, props.cluster, value) : undefined;
+  const now = new Date();
+  const choices = cacheChoices(state, props.cluster, now);
+  const stale = value
+    ? pinProblem(state, props.cluster, value, now)
+    : undefined;
   if (choices.status !== 'ready') {
     const reason = emptyReason(choices, state);
     return (
@@ -79,7 +82,7 @@ export function EntityCacheChoices(props: {
       <RadioGroup
         id={props.id}
         label={label}
-        description={`Ready caches of ${state.entityRef} on ${choices.cluster.name} (${choices.cluster.region})`}
+        description={`Caches on ${choices.cluster.name} (${choices.cluster.region}) that workflows of ${state.entityRef} may pin: Ready, unexpired, holding all its images`}
         isRequired={required}
         isDisabled={props.isDisabled}
         isInvalid={props.isInvalid}

@@ -1,61 +1,57 @@
 import {
+  describePinRefusal,
   EntityClusterView,
   EntityStateResponse,
   ImageCacheView,
+  pinRefusal,
 } from '@eci-portal/plugin-eci-image-cache-common';
-import { phaseText } from '../../state/phaseText';
-
-/** Whether workflows may be pinned to the cache: Ready with an id, not expired or being deleted. */
-export function isPinnable(cache: ImageCacheView): boolean {
-  return (
-    cache.usable &&
-    cache.imageCacheId !== null &&
-    !cache.expired &&
-    !cache.deleting
-  );
-}
+import { entityCacheDecision, targetCluster } from '../../state/entityDecision';
 
 /** The caches a picker offers on one cluster of an entity, or why there are none. */
 export type CacheChoices =
   | { status: 'ready'; cluster: EntityClusterView; caches: ImageCacheView[] }
+  | { status: 'invalid-config'; problems: string[] }
   | { status: 'unknown-cluster'; cluster: string; configured: string[] }
   | { status: 'unreachable'; cluster: EntityClusterView }
   | { status: 'no-caches'; cluster: EntityClusterView }
-  | { status: 'none-ready'; cluster: EntityClusterView };
+  | { status: 'none-pinnable'; cluster: EntityClusterView; reason: string };
 
 /** The named cluster, or the entity's target cluster. */
 function findCluster(
   state: EntityStateResponse,
   clusterName: string | undefined,
 ): EntityClusterView | undefined {
-  if (clusterName !== undefined) {
-    return state.clusters.find(cluster => cluster.name === clusterName);
-  }
-  return (
-    state.clusters.find(cluster => cluster.target) ??
-    state.clusters.find(cluster => cluster.name === state.config?.cluster.value)
-  );
+  return clusterName === undefined
+    ? targetCluster(state)
+    : state.clusters.find(cluster => cluster.name === clusterName);
 }
 
 /**
- * Sorts the entity's caches on the cluster (`clusterName`, default: the entity's target cluster)
- * into the ones workflows can be pinned to, or the reason there are none.
+ * The caches of the entity on the cluster (`clusterName`, default: its target cluster) that
+ * common's pin rule allows for the entity's images, best first, or the reason there are none.
  */
 export function cacheChoices(
   state: EntityStateResponse,
   clusterName: string | undefined,
+  now: Date,
 ): CacheChoices {
+  if (!state.config) {
+    return {
+      status: 'invalid-config',
+      problems: state.problems.map(problem => problem.message),
+    };
+  }
   const cluster = findCluster(state, clusterName);
   if (!cluster) {
     return {
       status: 'unknown-cluster',
-      cluster: clusterName ?? state.config?.cluster.value ?? '(none)',
+      cluster: clusterName ?? state.config.cluster.value,
       configured: state.clusters.map(view => view.name),
     };
   }
-  const caches = cluster.caches.filter(isPinnable);
-  if (caches.length > 0) {
-    return { status: 'ready', cluster, caches };
+  const decision = entityCacheDecision(state, now, cluster)!;
+  if (decision.pinnable.length > 0) {
+    return { status: 'ready', cluster, caches: decision.pinnable };
   }
   if (cluster.error) {
     return { status: 'unreachable', cluster };
@@ -63,7 +59,11 @@ export function cacheChoices(
   if (cluster.caches.length === 0) {
     return { status: 'no-caches', cluster };
   }
-  return { status: 'none-ready', cluster };
+  return {
+    status: 'none-pinnable',
+    cluster,
+    reason: decision.unpinnedReason ?? '',
+  };
 }
 
 /** What a picker says instead of an empty list. */
@@ -79,6 +79,11 @@ export function emptyReason(
 ): EmptyReason {
   const entityRef = state.entityRef;
   switch (choices.status) {
+    case 'invalid-config':
+      return {
+        title: `${entityRef} has configuration problems, so no cache can be pinned.`,
+        description: choices.problems.join('; '),
+      };
     case 'unknown-cluster':
       return {
         title: `Cluster "${choices.cluster}" is not configured.`,
@@ -100,27 +105,28 @@ export function emptyReason(
       };
     default:
       return {
-        title: `No cache of ${entityRef} is Ready on ${choices.cluster.name} yet.`,
-        description: choices.cluster.caches
-          .map(cache => `${cache.name}: ${phaseText(cache)}`)
-          .join('; '),
+        title: `No cache of ${entityRef} on ${choices.cluster.name} can be pinned yet.`,
+        description: `Workflows pin only a Ready, unexpired cache holding all the service's images: ${choices.reason}.`,
       };
   }
 }
 
 /**
- * Why `cacheId` cannot be pinned any more (validation of a chosen value), or undefined when it
- * is still a Ready cache of the entity on the cluster.
+ * Why `cacheId` cannot be pinned (any more), by common's pin rule, or undefined when it may be.
  */
 export function pinProblem(
   state: EntityStateResponse,
   clusterName: string | undefined,
   cacheId: string,
+  now: Date,
 ): string | undefined {
+  if (!state.config) {
+    return `${state.entityRef} has configuration problems, so no cache can be pinned.`;
+  }
   const cluster = findCluster(state, clusterName);
   if (!cluster) {
     return `Cluster "${
-      clusterName ?? state.config?.cluster.value
+      clusterName ?? state.config.cluster.value
     }" is not configured.`;
   }
   const cache = cluster.caches.find(view => view.imageCacheId === cacheId);
@@ -129,8 +135,13 @@ export function pinProblem(
       ? `Cache ${cacheId} cannot be checked: ${cluster.error.message}`
       : `${cacheId} is not a cache of ${state.entityRef} on ${cluster.name} (any more).`;
   }
-  if (!isPinnable(cache)) {
-    return `Cache ${cacheId} is no longer Ready: it is ${phaseText(cache)}.`;
-  }
-  return undefined;
+  const images = state.config.images.value;
+  const refusal = pinRefusal(cache, images, now);
+  return refusal
+    ? `Cache ${cacheId} cannot be pinned: ${describePinRefusal(
+        cache,
+        refusal,
+        images,
+      )}.`
+    : undefined;
 }

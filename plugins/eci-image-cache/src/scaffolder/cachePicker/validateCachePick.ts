@@ -7,8 +7,7 @@ import { EciImageCachePickerUiOptions } from './schema';
 
 /**
  * Field validation of `EciImageCachePicker`, run when the step is submitted: the chosen cache must
- * still be a Ready cache of the entity on the cluster (caches expire, fail and get deleted while
- * the form is open).
+ * still be one common's pin rule allows (caches expire, fail and get deleted while the form is open).
  */
 export const validateCachePick: CustomFieldValidator<
   string,
@@ -34,6 +33,7 @@ export const validateCachePick: CustomFieldValidator<
         await api.getEntityState(entity.ref),
         cluster,
         cacheId,
+        new Date(),
       );
       return problem ? [problem] : [];
     },
