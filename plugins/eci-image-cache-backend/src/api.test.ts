@@ -115,7 +115,7 @@ describe('the HTTP API', () => {
         [{ retentionDays: 0 }, /`retentionDays`: 0 is below the minimum 1 days/],
         [{ images: ['NGINX::bad'] }, /`images`/],
         [{ imagePullSecrets: ['no-colon'] }, /`imagePullSecrets`: "no-colon" is not "namespace:name"/],
-        [{ imageCacheSize: '40' }, /`imageCacheSize`: Expected number, received string/],
+        [{ imageCacheSize: '40' }, /`imageCacheSize`: Invalid input: expected number, received string/],
         [{ color: 'blue' }, /unknown field\(s\) `color`/],
         [{ cluster: 'mars' }, /`cluster`: "mars" is not a configured cluster/],
         [{ imagePullSecrets: ['argo:missing'] }, /"argo:missing" is not a pull secret of cluster "hangzhou"/],

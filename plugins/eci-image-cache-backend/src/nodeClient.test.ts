@@ -9,6 +9,7 @@ import {
   EciImageCacheService,
   eciImageCacheServiceRef,
 } from '@eci-portal/plugin-eci-image-cache-node';
+import { normalizeEntityRef } from '@eci-portal/plugin-eci-image-cache-common';
 import { component } from './__testUtils__/FakeCatalog';
 import { GUEST, OWNER, startTestEciBackend } from './__testUtils__/startTestEciBackend';
 
@@ -94,5 +95,33 @@ describe('eciImageCacheServiceRef from another plugin', () => {
       ['cache-create', 'fail'],
       ['settings-reset', 'success'],
     ]);
+  });
+
+  it('builds, for odd refs, the paths the router mounts, which read back as the same normalised ref', async () => {
+    let service: EciImageCacheService | undefined;
+    const t = await startTestEciBackend({
+      clusters: [{ name: 'hangzhou', emulator }],
+      entities: [
+        component('ml-trainer', {
+          'alibabacloud.com/eci-images': 'nginx:1.25.3',
+          'alibabacloud.com/eci-image-cache': 'auto',
+        }),
+      ],
+      features: [probePlugin(s => (service = s))],
+    });
+    await t.waitForSync();
+    const options = { credentials: mockCredentials.user(GUEST) };
+    for (const ref of [
+      'Component:ML-Trainer',
+      'COMPONENT:Default/ml-TRAINER',
+      { kind: 'Component', namespace: 'DEFAULT', name: 'ML-Trainer' },
+    ]) {
+      expect((await service!.getEntityState(ref, options)).entityRef).toBe(normalizeEntityRef(ref));
+      expect((await service!.getWorkflow(ref, {}, options)).yaml).toContain('eci.backstage.io/entity-hash');
+    }
+    // Characters that would change the route are encoded: the router reads one invalid name.
+    await expect(
+      service!.getEntityState({ kind: 'Component', namespace: 'default', name: 'ml-trainer/workflow' }, options),
+    ).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/Invalid entity in the path/) });
   });
 });

@@ -1,8 +1,13 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import {
+  API_ROUTES,
+  cacheListQuerySchema,
+  createCacheRequestSchema,
   EntitySettings,
+  entitySettingsSchema,
   WorkflowPreviewQuery,
+  workflowPreviewQuerySchema,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
@@ -13,14 +18,7 @@ import {
   requestAuditOf,
   routeNotFound,
 } from './http/requestGuards';
-import {
-  cacheListQuerySchema,
-  createCacheSchema,
-  entityRefFromParams,
-  parse,
-  settingsSchema,
-  workflowQuerySchema,
-} from './http/requestSchemas';
+import { entityRefFromParams, parse } from './http/requestSchemas';
 import { CacheCommands } from './services/CacheCommands';
 import { EntityStateService } from './services/EntityStateService';
 import { OverviewService } from './services/OverviewService';
@@ -36,8 +34,6 @@ export interface RouterOptions {
   workflowPreview: WorkflowPreviewService;
   overview: OverviewService;
 }
-
-const ENTITY = '/entities/:kind/:namespace/:name';
 
 /**
  * Writes a JSON text without Express' ETag hashing of the body: entity state is served on
@@ -89,27 +85,27 @@ export async function createRouter(
   const router = Router();
   const guard = (eventId?: string) => guardRequest({ httpAuth, eventId });
 
-  router.get('/health', (_req, res) => {
+  router.get(API_ROUTES.health, (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.get('/clusters', guard(), async (req, res) => {
+  router.get(API_ROUTES.clusters, guard(), async (req, res) => {
     await httpAuth.credentials(req);
     res.json(options.overview.listClusters());
   });
 
-  router.get('/acr/instances', guard(), async (req, res) => {
+  router.get(API_ROUTES.acrInstances, guard(), async (req, res) => {
     await httpAuth.credentials(req);
     res.json(options.overview.listAcrInstances());
   });
 
-  router.get('/caches', guard(), async (req, res) => {
+  router.get(API_ROUTES.caches, guard(), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const query = parse(cacheListQuerySchema, req.query, 'query');
     res.json(await options.overview.listCaches(query, credentials));
   });
 
-  router.get(ENTITY, guard(), async (req, res) => {
+  router.get(API_ROUTES.entity, guard(), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefFromParams(req.params);
     sendJson(
@@ -118,10 +114,10 @@ export async function createRouter(
     );
   });
 
-  router.get(`${ENTITY}/workflow`, guard(), async (req, res) => {
+  router.get(API_ROUTES.entityWorkflow, guard(), async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefFromParams(req.params);
-    const query = parse(workflowQuerySchema, req.query, 'query');
+    const query = parse(workflowPreviewQuerySchema, req.query, 'query');
     res.json(
       await options.workflowPreview.preview(
         entityRef,
@@ -131,18 +127,22 @@ export async function createRouter(
     );
   });
 
-  router.post(`${ENTITY}/caches`, guard('cache-create'), async (req, res) => {
-    const result = await audited(auditor, req, res, async () => {
-      const credentials = await httpAuth.credentials(req);
-      const entityRef = entityRefFromParams(req.params);
-      const body = parse(createCacheSchema, req.body, 'cache request');
-      return options.cacheCommands.createCache(entityRef, body, credentials);
-    });
-    res.status(result.status).json(result.body);
-  });
+  router.post(
+    API_ROUTES.entityCaches,
+    guard('cache-create'),
+    async (req, res) => {
+      const result = await audited(auditor, req, res, async () => {
+        const credentials = await httpAuth.credentials(req);
+        const entityRef = entityRefFromParams(req.params);
+        const body = parse(createCacheRequestSchema, req.body, 'cache request');
+        return options.cacheCommands.createCache(entityRef, body, credentials);
+      });
+      res.status(result.status).json(result.body);
+    },
+  );
 
   router.delete(
-    `${ENTITY}/caches/:cluster/:cacheName`,
+    API_ROUTES.entityCache,
     guard('cache-delete'),
     async (req, res) => {
       const result = await audited(auditor, req, res, async () => {
@@ -159,22 +159,26 @@ export async function createRouter(
     },
   );
 
-  router.put(`${ENTITY}/settings`, guard('settings-save'), async (req, res) => {
-    const saved = await audited(auditor, req, res, async () => {
-      const credentials = await httpAuth.credentials(req);
-      const entityRef = entityRefFromParams(req.params);
-      const body = parse(settingsSchema, req.body, 'settings');
-      return options.settingsCommands.save(
-        entityRef,
-        body as EntitySettings,
-        credentials,
-      );
-    });
-    res.json(saved);
-  });
+  router.put(
+    API_ROUTES.entitySettings,
+    guard('settings-save'),
+    async (req, res) => {
+      const saved = await audited(auditor, req, res, async () => {
+        const credentials = await httpAuth.credentials(req);
+        const entityRef = entityRefFromParams(req.params);
+        const body = parse(entitySettingsSchema, req.body, 'settings');
+        return options.settingsCommands.save(
+          entityRef,
+          body as EntitySettings,
+          credentials,
+        );
+      });
+      res.json(saved);
+    },
+  );
 
   router.delete(
-    `${ENTITY}/settings`,
+    API_ROUTES.entitySettings,
     guard('settings-reset'),
     async (req, res) => {
       await audited(auditor, req, res, async () => {

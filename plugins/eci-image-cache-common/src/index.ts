@@ -54,7 +54,11 @@ export {
   validatePullSecretNamespaces,
 } from './validation/pullSecrets';
 export { hasUnsafeCharacter, validateSingleLineText } from './validation/text';
-export { validateEntityRef } from './validation/entityRef';
+export {
+  normalizeCompoundEntityRef,
+  normalizeEntityRef,
+  validateEntityRef,
+} from './validation/entityRef';
 export type { ImageReference } from './images';
 export {
   diffImageSets,

@@ -1,13 +1,16 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   AcrInstanceListResponse,
+  API_ROUTES,
+  apiPath,
   CacheListQuery,
   CacheListResponse,
   ClusterListResponse,
   CreateCacheRequest,
   CreateCacheResponse,
   DeleteCacheResponse,
+  ECI_IMAGE_CACHE_PLUGIN_ID,
+  entityRouteParams,
   EntitySettings,
   EntityStateResponse,
   SavedEntitySettings,
@@ -20,25 +23,6 @@ import {
   EciImageCacheService,
 } from './EciImageCacheService';
 import { errorFromResponse } from './errors';
-
-/** The plugin id of the ECI image cache backend plugin. */
-export const ECI_IMAGE_CACHE_PLUGIN_ID = 'eci-image-cache';
-
-function entityPath(entityRef: EciEntityRef): string {
-  const ref = parseEntityRef(entityRef);
-  return `/entities/${[ref.kind, ref.namespace, ref.name]
-    .map(part => encodeURIComponent(part.toLocaleLowerCase('en-US')))
-    .join('/')}`;
-}
-
-function queryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null) params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 /**
  * Typed HTTP client of the backend plugin's API. Calls carry a plugin request token issued
@@ -56,8 +40,15 @@ export class EciImageCacheClient implements EciImageCacheService {
   ) {}
 
   /** {@inheritDoc EciImageCacheService.getEntityState} */
-  getEntityState(entityRef: EciEntityRef, options: EciImageCacheRequestOptions) {
-    return this.call<EntityStateResponse>('GET', entityPath(entityRef), options);
+  getEntityState(
+    entityRef: EciEntityRef,
+    options: EciImageCacheRequestOptions,
+  ) {
+    return this.call<EntityStateResponse>(
+      'GET',
+      apiPath(API_ROUTES.entity, entityRouteParams(entityRef)),
+      options,
+    );
   }
 
   /** {@inheritDoc EciImageCacheService.createCache} */
@@ -68,7 +59,7 @@ export class EciImageCacheClient implements EciImageCacheService {
   ) {
     return this.call<CreateCacheResponse>(
       'POST',
-      `${entityPath(entityRef)}/caches`,
+      apiPath(API_ROUTES.entityCaches, entityRouteParams(entityRef)),
       options,
       request,
     );
@@ -83,7 +74,11 @@ export class EciImageCacheClient implements EciImageCacheService {
   ) {
     return this.call<DeleteCacheResponse>(
       'DELETE',
-      `${entityPath(entityRef)}/caches/${encodeURIComponent(cluster)}/${encodeURIComponent(cacheName)}`,
+      apiPath(API_ROUTES.entityCache, {
+        ...entityRouteParams(entityRef),
+        cluster,
+        cacheName,
+      }),
       options,
     );
   }
@@ -96,15 +91,22 @@ export class EciImageCacheClient implements EciImageCacheService {
   ) {
     return this.call<SavedEntitySettings>(
       'PUT',
-      `${entityPath(entityRef)}/settings`,
+      apiPath(API_ROUTES.entitySettings, entityRouteParams(entityRef)),
       options,
       settings,
     );
   }
 
   /** {@inheritDoc EciImageCacheService.resetSettings} */
-  async resetSettings(entityRef: EciEntityRef, options: EciImageCacheRequestOptions) {
-    await this.call<void>('DELETE', `${entityPath(entityRef)}/settings`, options);
+  async resetSettings(
+    entityRef: EciEntityRef,
+    options: EciImageCacheRequestOptions,
+  ) {
+    await this.call<void>(
+      'DELETE',
+      apiPath(API_ROUTES.entitySettings, entityRouteParams(entityRef)),
+      options,
+    );
   }
 
   /** {@inheritDoc EciImageCacheService.getWorkflow} */
@@ -115,24 +117,32 @@ export class EciImageCacheClient implements EciImageCacheService {
   ) {
     return this.call<WorkflowPreviewResponse>(
       'GET',
-      `${entityPath(entityRef)}/workflow${queryString(query)}`,
+      apiPath(API_ROUTES.entityWorkflow, entityRouteParams(entityRef), query),
       options,
     );
   }
 
   /** {@inheritDoc EciImageCacheService.listCaches} */
   listCaches(query: CacheListQuery, options: EciImageCacheRequestOptions) {
-    return this.call<CacheListResponse>('GET', `/caches${queryString(query)}`, options);
+    return this.call<CacheListResponse>(
+      'GET',
+      apiPath(API_ROUTES.caches, {}, query),
+      options,
+    );
   }
 
   /** {@inheritDoc EciImageCacheService.listClusters} */
   listClusters(options: EciImageCacheRequestOptions) {
-    return this.call<ClusterListResponse>('GET', '/clusters', options);
+    return this.call<ClusterListResponse>('GET', API_ROUTES.clusters, options);
   }
 
   /** {@inheritDoc EciImageCacheService.listAcrInstances} */
   listAcrInstances(options: EciImageCacheRequestOptions) {
-    return this.call<AcrInstanceListResponse>('GET', '/acr/instances', options);
+    return this.call<AcrInstanceListResponse>(
+      'GET',
+      API_ROUTES.acrInstances,
+      options,
+    );
   }
 
   private async call<T>(
@@ -148,7 +158,9 @@ export class EciImageCacheClient implements EciImageCacheService {
         targetPluginId: ECI_IMAGE_CACHE_PLUGIN_ID,
       }),
     ]);
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+    };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await (this.deps.fetch ?? fetch)(`${baseUrl}${path}`, {
       method,

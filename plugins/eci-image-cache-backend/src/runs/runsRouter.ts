@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { API_ROUTES } from '@eci-portal/plugin-eci-image-cache-common';
 import { entityRefFromParams } from '../http/requestSchemas';
 import { RunEvidenceService } from './RunEvidenceService';
 
@@ -10,7 +11,7 @@ export function createRunsRouter(options: {
   runs: RunEvidenceService;
 }): express.Router {
   const router = Router();
-  router.get('/entities/:kind/:namespace/:name/runs', async (req, res) => {
+  router.get(API_ROUTES.entityRuns, async (req, res) => {
     const credentials = await options.httpAuth.credentials(req);
     const entityRef = entityRefFromParams(req.params);
     res.json(await options.runs.runsOf(entityRef, credentials));

@@ -1,4 +1,6 @@
 import {
+  CompoundEntityRef,
+  DEFAULT_NAMESPACE,
   makeValidator,
   parseEntityRef,
   stringifyEntityRef,
@@ -38,5 +40,32 @@ export function validateEntityRef(
   ) {
     return invalid(field, raw, 'entity-ref', ruleText);
   }
-  return valid(stringifyEntityRef(parsed));
+  return valid(normalizeEntityRef(parsed));
+}
+
+/**
+ * The one entity-ref normaliser of the plugins: kind, namespace and name in lower case with the
+ * default namespace filled in, as the catalog compares refs. The HTTP clients build their paths
+ * with it and the router reads refs with it (through {@link validateEntityRef}).
+ *
+ * @public
+ */
+export function normalizeCompoundEntityRef(
+  ref: string | CompoundEntityRef,
+): CompoundEntityRef {
+  const parsed = typeof ref === 'string' ? parseEntityRef(ref) : ref;
+  return {
+    kind: parsed.kind.toLowerCase(),
+    namespace: (parsed.namespace || DEFAULT_NAMESPACE).toLowerCase(),
+    name: parsed.name.toLowerCase(),
+  };
+}
+
+/**
+ * {@link normalizeCompoundEntityRef} as a string, `kind:namespace/name`.
+ *
+ * @public
+ */
+export function normalizeEntityRef(ref: string | CompoundEntityRef): string {
+  return stringifyEntityRef(normalizeCompoundEntityRef(ref));
 }

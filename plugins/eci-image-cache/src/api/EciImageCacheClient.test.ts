@@ -1,5 +1,12 @@
 import { mockApis } from '@backstage/frontend-test-utils';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import {
+  API_ROUTES,
+  entityRefOfRouteParams,
+  normalizeEntityRef,
+  validateEntityRef,
+} from '@eci-portal/plugin-eci-image-cache-common';
 import { http, HttpResponse } from 'msw';
 import { API } from '../__testUtils__/renderTab';
 import { errorResponse, setupTestServer } from '../__testUtils__/server';
@@ -14,6 +21,57 @@ const client = new EciImageCacheClient({
 const entity = { kind: 'Component', namespace: 'default', name: 'ml-trainer' };
 
 describe('EciImageCacheClient', () => {
+  it.each<[string, CompoundEntityRef, string]>([
+    [
+      'upper case',
+      { kind: 'Component', namespace: 'Team-A', name: 'ML-Trainer' },
+      '/api/eci-image-cache/entities/component/team-a/ml-trainer',
+    ],
+    [
+      'the default namespace',
+      { kind: 'API', namespace: 'default', name: 'Orders_v2.1' },
+      '/api/eci-image-cache/entities/api/default/orders_v2.1',
+    ],
+  ])(
+    'requests the path the router mounts for a ref in %s, which reads back as the same ref',
+    async (_, ref, path) => {
+      const seen: string[] = [];
+      const read: string[] = [];
+      server.use(
+        http.get(`${API}${API_ROUTES.entity}`, ({ request, params }) => {
+          seen.push(new URL(request.url).pathname);
+          const readBack = validateEntityRef(
+            entityRefOfRouteParams(
+              params as Parameters<typeof entityRefOfRouteParams>[0],
+            ),
+          );
+          read.push(readBack.ok ? readBack.value : 'invalid');
+          return HttpResponse.json({});
+        }),
+      );
+      await client.getEntityState(ref);
+      expect(seen).toEqual([path]);
+      expect(read).toEqual([normalizeEntityRef(ref)]);
+    },
+  );
+
+  it('encodes characters that would change the route, so the router sees one invalid name', async () => {
+    const names: string[] = [];
+    server.use(
+      http.get(`${API}${API_ROUTES.entity}`, ({ params }) => {
+        names.push(String(params.name));
+        return HttpResponse.json({});
+      }),
+    );
+    await client.getEntityState({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'a/b?c#d',
+    });
+    expect(names).toEqual(['a/b?c#d']);
+    expect(validateEntityRef(`component:default/${names[0]}`).ok).toBe(false);
+  });
+
   it('addresses the entity by lowercased kind, namespace and name, encoded', async () => {
     const urls: string[] = [];
     server.use(

@@ -3,10 +3,14 @@ import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AcrInstanceListResponse,
+  API_ROUTES,
+  apiPath,
   ClusterListResponse,
   CreateCacheRequest,
   CreateCacheResponse,
   DeleteCacheResponse,
+  ECI_IMAGE_CACHE_PLUGIN_ID,
+  entityRouteParams,
   EntitySettings,
   SavedEntitySettings,
   EntityRunsResponse,
@@ -15,19 +19,6 @@ import {
   WorkflowPreviewResponse,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { EciImageCacheApi } from './EciImageCacheApi';
-
-const PLUGIN_ID = 'eci-image-cache';
-
-function entityPath(entity: CompoundEntityRef): string {
-  return [
-    'entities',
-    entity.kind.toLocaleLowerCase('en-US'),
-    entity.namespace,
-    entity.name,
-  ]
-    .map(encodeURIComponent)
-    .join('/');
-}
 
 /**
  * {@link EciImageCacheApi} over the Backstage fetch and discovery APIs (so requests carry the
@@ -45,17 +36,20 @@ export class EciImageCacheClient implements EciImageCacheApi {
   }
 
   getEntityState(entity: CompoundEntityRef): Promise<EntityStateResponse> {
-    return this.request(entityPath(entity));
+    return this.request(apiPath(API_ROUTES.entity, entityRouteParams(entity)));
   }
 
   createCache(
     entity: CompoundEntityRef,
     request: CreateCacheRequest,
   ): Promise<CreateCacheResponse> {
-    return this.request(`${entityPath(entity)}/caches`, {
-      method: 'POST',
-      body: request,
-    });
+    return this.request(
+      apiPath(API_ROUTES.entityCaches, entityRouteParams(entity)),
+      {
+        method: 'POST',
+        body: request,
+      },
+    );
   }
 
   deleteCache(
@@ -64,9 +58,11 @@ export class EciImageCacheClient implements EciImageCacheApi {
     cacheName: string,
   ): Promise<DeleteCacheResponse> {
     return this.request(
-      `${entityPath(entity)}/caches/${encodeURIComponent(
+      apiPath(API_ROUTES.entityCache, {
+        ...entityRouteParams(entity),
         cluster,
-      )}/${encodeURIComponent(cacheName)}`,
+        cacheName,
+      }),
       { method: 'DELETE' },
     );
   }
@@ -75,50 +71,55 @@ export class EciImageCacheClient implements EciImageCacheApi {
     entity: CompoundEntityRef,
     settings: EntitySettings,
   ): Promise<SavedEntitySettings> {
-    return this.request(`${entityPath(entity)}/settings`, {
-      method: 'PUT',
-      body: settings,
-    });
+    return this.request(
+      apiPath(API_ROUTES.entitySettings, entityRouteParams(entity)),
+      {
+        method: 'PUT',
+        body: settings,
+      },
+    );
   }
 
   async deleteSettings(entity: CompoundEntityRef): Promise<void> {
-    await this.request(`${entityPath(entity)}/settings`, { method: 'DELETE' });
+    await this.request(
+      apiPath(API_ROUTES.entitySettings, entityRouteParams(entity)),
+      {
+        method: 'DELETE',
+      },
+    );
   }
 
   getWorkflow(
     entity: CompoundEntityRef,
     query: WorkflowPreviewQuery,
   ): Promise<WorkflowPreviewResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.toString();
     return this.request(
-      `${entityPath(entity)}/workflow${search ? `?${search}` : ''}`,
+      apiPath(API_ROUTES.entityWorkflow, entityRouteParams(entity), query),
     );
   }
 
   listClusters(): Promise<ClusterListResponse> {
-    return this.request('clusters');
+    return this.request(API_ROUTES.clusters);
   }
 
   listAcrInstances(): Promise<AcrInstanceListResponse> {
-    return this.request('acr/instances');
+    return this.request(API_ROUTES.acrInstances);
   }
 
   getEntityRuns(entity: CompoundEntityRef): Promise<EntityRunsResponse> {
-    return this.request(`${entityPath(entity)}/runs`);
+    return this.request(
+      apiPath(API_ROUTES.entityRuns, entityRouteParams(entity)),
+    );
   }
 
   private async request<T>(
     path: string,
     options: { method?: string; body?: unknown } = {},
   ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
-    const response = await this.fetchApi.fetch(`${baseUrl}/${path}`, {
+    const baseUrl = await this.discoveryApi.getBaseUrl(
+      ECI_IMAGE_CACHE_PLUGIN_ID,
+    );
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method: options.method ?? 'GET',
       headers:
         options.body === undefined
