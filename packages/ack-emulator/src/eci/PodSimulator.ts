@@ -7,7 +7,11 @@ import { cloneJson, isPlainObject, type JsonObject } from '../util/json';
 import { randomLowerAlnum } from '../util/random';
 import { formatTimestamp } from '../util/time';
 import { acrInstanceAnnotation, ANNOTATIONS } from './annotations';
-import { selectImageCache, type CacheSelection } from './imageCacheMatcher';
+import {
+  podStorageGiB,
+  selectImageCache,
+  type CacheSelection,
+} from './imageCacheMatcher';
 import type { ImageCacheController } from './ImageCacheController';
 import { normalizeImage } from './imageRef';
 import { recordPodEvent, type PodEvent } from './podEvents';
@@ -411,6 +415,7 @@ export class PodSimulator {
       const { imageCacheId } = this.options.imageCaches.createAutoCache(
         run.eciInstanceId,
         images,
+        podStorageGiB(pod.metadata.annotations ?? {}),
       );
       this.event(run, {
         reason: 'ImageCacheAutoCreated',
