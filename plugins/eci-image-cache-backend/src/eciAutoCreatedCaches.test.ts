@@ -1,14 +1,17 @@
-import { RunningEmulator, startEmulator } from '@eci-portal/ack-emulator';
+import { RunningEmulator } from '@eci-portal/ack-emulator';
 import {
   ANNOTATION_ARGO_NAMESPACE,
   ANNOTATION_ECI_IMAGE_CACHE,
   ANNOTATION_ECI_IMAGES,
-  generateWorkflow,
   imageCacheOrigin,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { component } from './__testUtils__/FakeCatalog';
 import {
-  ACR_INSTANCES,
+  startArgoEmulator,
+  submitTrainerWorkflow,
+  typeOf,
+} from './__testUtils__/argoEmulator';
+import {
   startTestEciBackend,
   waitFor,
 } from './__testUtils__/startTestEciBackend';
@@ -23,23 +26,12 @@ describe('caches ECI creates by itself (eci-auto-imc defaults to "true")', () =>
   let emulator: RunningEmulator;
 
   beforeEach(async () => {
-    emulator = await startEmulator({
-      port: 0,
-      manualClock: true,
-      startTime: Date.now(),
-    });
-    emulator.store.create(
-      emulator.store.registry.byGroupResource('', 'namespaces'),
-      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argo' } },
-    );
+    emulator = await startArgoEmulator();
   });
   afterEach(() => emulator.stop());
 
   const imageCaches = () =>
-    emulator.store.registry.byGroupResource(
-      'eci.alibabacloud.com',
-      'imagecaches',
-    );
+    typeOf(emulator, 'eci.alibabacloud.com', 'imagecaches');
   const cacheNamed = (name: string) =>
     emulator.store.get(imageCaches(), undefined, name)?.object;
 
@@ -57,22 +49,11 @@ describe('caches ECI creates by itself (eci-auto-imc defaults to "true")', () =>
     });
     try {
       await t.waitForSync();
-      // A workflow as users write it before adopting the portal: no cache annotation at all.
-      const workflow = generateWorkflow({
-        serviceName: 'trainer',
-        namespace: 'argo',
-        entityRef: 'component:default/trainer',
-        acrInstances: ACR_INSTANCES,
-        clusterRegion: 'cn-hangzhou',
+      // Nothing holds the image yet: ECI misses and creates a cache from the pod itself.
+      submitTrainerWorkflow(emulator, 'trainer-cold', {
         cacheMode: 'auto',
         containers: [{ image: TRAINER }],
-      }) as any;
-      delete workflow.metadata.generateName;
-      workflow.metadata.name = 'trainer-cold';
-      emulator.store.create(
-        emulator.store.registry.byGroupResource('argoproj.io', 'workflows'),
-        workflow,
-      );
+      });
       const autoName = await waitFor(async () => {
         emulator.advance(5_000);
         return emulator.store
