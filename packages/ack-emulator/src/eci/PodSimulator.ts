@@ -43,6 +43,30 @@ interface Container {
   imagePullPolicy: string;
 }
 
+function containerStatusList(status: JsonObject): JsonObject[] {
+  return (
+    Array.isArray(status.containerStatuses) ? status.containerStatuses : []
+  ).filter(isPlainObject);
+}
+
+/** The containers' statuses once they exited 0 at `finishedAt` (containers here always succeed). */
+function exitedContainers(
+  status: JsonObject,
+  finishedAt: string,
+): { container: JsonObject; terminated: JsonObject }[] {
+  return containerStatusList(status).map(c => ({
+    container: { ...c, ready: false, started: false },
+    terminated: {
+      exitCode: 0,
+      reason: 'Completed',
+      startedAt:
+        ((c.state as JsonObject | undefined)?.running as JsonObject | undefined)
+          ?.startedAt ?? finishedAt,
+      finishedAt,
+    },
+  }));
+}
+
 export function virtualNodeName(region: string): string {
   return `virtual-kubelet-${region}-k`;
 }
@@ -150,6 +174,16 @@ export class PodSimulator {
         this.options.clock.now(),
         event,
       );
+  }
+
+  private kubeletEvent(
+    run: Run,
+    fieldPath: string,
+    reason: string,
+    message: string,
+    type: 'Normal' | 'Warning' = 'Normal',
+  ): void {
+    this.event(run, { reason, message, type, component: 'kubelet', fieldPath });
   }
 
   private containers(pod: KubeObject): Container[] {
@@ -286,23 +320,16 @@ export class PodSimulator {
       run.selection.cachedImages.has(normalizeImage(image));
     if (cached && imagePullPolicy !== 'Always') {
       // The cache's snapshot already holds the image: the kubelet does not pull.
-      this.event(run, {
-        reason: 'Pulled',
-        message: `Container image "${image}" already present on machine`,
-        type: 'Normal',
-        component: 'kubelet',
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
+        'Pulled',
+        `Container image "${image}" already present on machine`,
+      );
       this.pull(run, index + 1);
       return;
     }
-    this.event(run, {
-      reason: 'Pulling',
-      message: `Pulling image "${image}"`,
-      type: 'Normal',
-      component: 'kubelet',
-      fieldPath,
-    });
+    this.kubeletEvent(run, fieldPath, 'Pulling', `Pulling image "${image}"`);
     if (!decision.ok) {
       this.after(run, TIMINGS.podScheduleMs, () =>
         this.pullFailed(run, index, attempt, decision.message),
@@ -314,13 +341,12 @@ export class PodSimulator {
       : pullMs(decision.image.sizeBytes);
     this.after(run, duration, () => {
       const took = goDuration(duration);
-      this.event(run, {
-        reason: 'Pulled',
-        message: `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${decision.image.sizeBytes} bytes.`,
-        type: 'Normal',
-        component: 'kubelet',
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
+        'Pulled',
+        `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${decision.image.sizeBytes} bytes.`,
+      );
       this.pull(run, index + 1);
     });
   }
@@ -344,29 +370,28 @@ export class PodSimulator {
       component: 'kubelet',
       fieldPath,
     });
-    this.event(run, {
-      reason: 'Failed',
-      message: 'Error: ErrImagePull',
-      type: 'Warning',
-      component: 'kubelet',
+    this.kubeletEvent(
+      run,
       fieldPath,
-    });
+      'Failed',
+      'Error: ErrImagePull',
+      'Warning',
+    );
     this.setWaiting(run, name, 'ErrImagePull', message);
     this.after(run, TIMINGS.podScheduleMs, () => {
-      this.event(run, {
-        reason: 'BackOff',
-        message: `Back-off pulling image "${image}"`,
-        type: 'Normal',
-        component: 'kubelet',
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
-      this.event(run, {
-        reason: 'Failed',
-        message: 'Error: ImagePullBackOff',
-        type: 'Warning',
-        component: 'kubelet',
+        'BackOff',
+        `Back-off pulling image "${image}"`,
+      );
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
+        'Failed',
+        'Error: ImagePullBackOff',
+        'Warning',
+      );
       this.setWaiting(
         run,
         name,
@@ -426,20 +451,8 @@ export class PodSimulator {
     }
     for (const { name } of containers) {
       const fieldPath = `spec.containers{${name}}`;
-      this.event(run, {
-        reason: 'Created',
-        message: `Created container ${name}`,
-        type: 'Normal',
-        component: 'kubelet',
-        fieldPath,
-      });
-      this.event(run, {
-        reason: 'Started',
-        message: `Started container ${name}`,
-        type: 'Normal',
-        component: 'kubelet',
-        fieldPath,
-      });
+      this.kubeletEvent(run, fieldPath, 'Created', `Created container ${name}`);
+      this.kubeletEvent(run, fieldPath, 'Started', `Started container ${name}`);
     }
     const startedAt = formatTimestamp(this.options.clock.now());
     const octet = (n: number) =>
@@ -494,26 +507,12 @@ export class PodSimulator {
           ? { reason: 'PodCompleted' }
           : {}),
       })),
-      containerStatuses: (Array.isArray(status.containerStatuses)
-        ? status.containerStatuses
-        : []
-      )
-        .filter(isPlainObject)
-        .map(c => ({
-          ...c,
-          ready: false,
-          started: false,
-          state: {
-            terminated: {
-              exitCode: 0,
-              reason: 'Completed',
-              startedAt: (c.state as JsonObject | undefined)?.running
-                ? ((c.state as JsonObject).running as JsonObject).startedAt
-                : finishedAt,
-              finishedAt,
-            },
-          },
-        })),
+      containerStatuses: exitedContainers(status, finishedAt).map(
+        ({ container, terminated }) => ({
+          ...container,
+          state: { terminated },
+        }),
+      ),
     }));
     this.runs.delete(run.uid);
   }
@@ -524,72 +523,57 @@ export class PodSimulator {
    */
   private restart(run: Run, restarts: number): void {
     const finishedAt = formatTimestamp(this.options.clock.now());
-    const terminated = (c: JsonObject) => ({
-      exitCode: 0,
-      reason: 'Completed',
-      startedAt: (
-        (c.state as JsonObject | undefined)?.running as JsonObject | undefined
-      )?.startedAt,
-      finishedAt,
-    });
-    const containerStatuses = (status: JsonObject) =>
-      (Array.isArray(status.containerStatuses)
-        ? status.containerStatuses
-        : []
-      ).filter(isPlainObject);
     this.writeStatus(run, status => ({
       ...status,
-      containerStatuses: containerStatuses(status).map(c => ({
-        ...c,
-        ready: false,
-        started: false,
-        restartCount: restarts,
-        lastState: { terminated: terminated(c) },
-        state: {
-          waiting: {
-            reason: 'CrashLoopBackOff',
-            message: `back-off ${goDuration(
-              backOffMs(restarts),
-            )} restarting failed container=${c.name} pod=${run.name}_${
-              run.namespace
-            }(${run.uid})`,
+      containerStatuses: exitedContainers(status, finishedAt).map(
+        ({ container, terminated }) => ({
+          ...container,
+          restartCount: restarts,
+          lastState: { terminated },
+          state: {
+            waiting: {
+              reason: 'CrashLoopBackOff',
+              message: `back-off ${goDuration(
+                backOffMs(restarts),
+              )} restarting failed container=${container.name} pod=${
+                run.name
+              }_${run.namespace}(${run.uid})`,
+            },
           },
-        },
-      })),
+        }),
+      ),
     }));
     const pod = this.current(run);
     if (!pod) return;
     for (const { name } of this.containers(pod)) {
-      this.event(run, {
-        reason: 'BackOff',
-        message: `Back-off restarting failed container ${name} in pod ${run.name}_${run.namespace}(${run.uid})`,
-        type: 'Warning',
-        component: 'kubelet',
-        fieldPath: `spec.containers{${name}}`,
-      });
+      this.kubeletEvent(
+        run,
+        `spec.containers{${name}}`,
+        'BackOff',
+        `Back-off restarting failed container ${name} in pod ${run.name}_${run.namespace}(${run.uid})`,
+        'Warning',
+      );
     }
     this.after(run, backOffMs(restarts), () => {
       const startedAt = formatTimestamp(this.options.clock.now());
       for (const { name, image } of this.containers(pod)) {
         const fieldPath = `spec.containers{${name}}`;
-        this.event(run, {
-          reason: 'Pulled',
-          message: `Container image "${image}" already present on machine`,
-          type: 'Normal',
-          component: 'kubelet',
+        this.kubeletEvent(
+          run,
           fieldPath,
-        });
-        this.event(run, {
-          reason: 'Started',
-          message: `Started container ${name}`,
-          type: 'Normal',
-          component: 'kubelet',
+          'Pulled',
+          `Container image "${image}" already present on machine`,
+        );
+        this.kubeletEvent(
+          run,
           fieldPath,
-        });
+          'Started',
+          `Started container ${name}`,
+        );
       }
       this.writeStatus(run, status => ({
         ...status,
-        containerStatuses: containerStatuses(status).map(c => ({
+        containerStatuses: containerStatusList(status).map(c => ({
           ...c,
           ready: true,
           started: true,
