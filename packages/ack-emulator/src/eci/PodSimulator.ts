@@ -176,6 +176,16 @@ export class PodSimulator {
       );
   }
 
+  /** Image cache decisions: ECI reports them from source `EciService`. */
+  private eciEvent(
+    run: Run,
+    reason: string,
+    message: string,
+    type: 'Normal' | 'Warning',
+  ): void {
+    this.event(run, { reason, message, type, component: 'EciService' });
+  }
+
   private kubeletEvent(
     run: Run,
     fieldPath: string,
@@ -238,44 +248,34 @@ export class PodSimulator {
     switch (selection.kind) {
       case 'hit': {
         const id = String((selection.cache.status as JsonObject).imageCacheId);
-        this.event(run, {
-          reason: 'SuccessfulHitImageCache',
-          message: `[eci.imagecache]Successfully hit image cache ${id}, eci will be scheduled with this image cache.`,
-          type: 'Normal',
-          component: 'EciService',
-        });
+        this.eciEvent(
+          run,
+          'SuccessfulHitImageCache',
+          `[eci.imagecache]Successfully hit image cache ${id}, eci will be scheduled with this image cache.`,
+          'Normal',
+        );
         this.options.imageCaches?.recordUse(selection.cache.metadata.name!);
         break;
       }
       case 'pinnedNotFound': {
         const message = `The specified image cache ${selection.imageCacheId} does not exist.`;
-        this.event(run, {
-          reason: 'ImageCacheNotFound',
-          message,
-          type: 'Warning',
-          component: 'EciService',
-        });
+        this.eciEvent(run, 'ImageCacheNotFound', message, 'Warning');
         this.failPod(run, 'ProviderFailed', message);
         return;
       }
       case 'pinnedNotReady': {
         const message = `The production for specified image cache ${selection.imageCacheId} is not yet complete.`;
-        this.event(run, {
-          reason: 'ImageCacheNotComplete',
-          message,
-          type: 'Normal',
-          component: 'EciService',
-        });
+        this.eciEvent(run, 'ImageCacheNotComplete', message, 'Normal');
         this.failPod(run, 'ProviderFailed', message);
         return;
       }
       case 'miss':
-        this.event(run, {
-          reason: 'ImageCacheMissed',
-          message: '[eci.imagecache]Missed image cache.',
-          type: 'Warning',
-          component: 'EciService',
-        });
+        this.eciEvent(
+          run,
+          'ImageCacheMissed',
+          '[eci.imagecache]Missed image cache.',
+          'Warning',
+        );
         break;
       default:
         break;
@@ -363,13 +363,7 @@ export class PodSimulator {
     const { name, image } = this.containers(pod)[index];
     const fieldPath = `spec.containers{${name}}`;
     const message = `Failed to pull image "${image}": ${reason}`;
-    this.event(run, {
-      reason: 'Failed',
-      message,
-      type: 'Warning',
-      component: 'kubelet',
-      fieldPath,
-    });
+    this.kubeletEvent(run, fieldPath, 'Failed', message, 'Warning');
     this.kubeletEvent(
       run,
       fieldPath,
@@ -442,12 +436,12 @@ export class PodSimulator {
         images,
         podStorageGiB(pod.metadata.annotations ?? {}),
       );
-      this.event(run, {
-        reason: 'ImageCacheAutoCreated',
-        message: `[eci.imagecache]Image cache ${imageCacheId} is auto created`,
-        type: 'Normal',
-        component: 'EciService',
-      });
+      this.eciEvent(
+        run,
+        'ImageCacheAutoCreated',
+        `[eci.imagecache]Image cache ${imageCacheId} is auto created`,
+        'Normal',
+      );
     }
     for (const { name } of containers) {
       const fieldPath = `spec.containers{${name}}`;
