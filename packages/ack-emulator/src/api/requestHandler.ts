@@ -93,11 +93,10 @@ export function createRequestHandler(
     };
     if (!ctx.authorizer.allowsResource(user, attributes))
       throw ctx.authorizer.forbiddenError(user, attributes);
-    const allowedVerbs = podLog
-      ? ['get']
-      : info.subresource
+    let allowedVerbs = info.subresource
       ? ['get', 'update', 'patch']
       : type.verbs;
+    if (podLog) allowedVerbs = ['get'];
     if (!allowedVerbs.includes(info.verb)) throw methodNotAllowed();
 
     const retryAfter = ctx.faults.throttle();

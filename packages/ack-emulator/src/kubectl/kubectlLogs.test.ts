@@ -28,7 +28,8 @@ describeWithKubectl('kubectl logs', () => {
   beforeAll(async () => {
     session = await startKubectlSession({ seed: DEMO_SEED_FILE });
     writeFileSync(join(session.dir, 'talk.yaml'), TWO_CONTAINERS);
-    expect((await session.kubectl('create', '-f', 'talk.yaml')).code).toBe(0);
+    const created = await session.kubectl('create', '-f', 'talk.yaml');
+    if (created.code !== 0) throw new Error(created.stderr);
   });
   afterAll(() => session.stop());
 
