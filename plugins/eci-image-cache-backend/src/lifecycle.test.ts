@@ -326,11 +326,11 @@ describe('ImageCache lifecycle against the emulator', () => {
 
       const state = await entityState(t, 'web');
       const shown = state.clusters[0].caches;
-      expect(shown.map((c: any) => [c.name, c.managed, c.role]).sort()).toEqual([
-        ['auto-create-for-eci-2ze1abc', false, 'unmanaged'],
+      expect(shown.map((c: any) => [c.name, c.managed, c.role, c.origin]).sort()).toEqual([
+        ['auto-create-for-eci-2ze1abc', false, 'unmanaged', 'eci-auto'],
         // Its ownership cannot be verified, so it is not web's; ECI's automatic matching may still use it.
-        ['forged', true, 'other'],
-        ['team-cache', false, 'unmanaged'],
+        ['forged', true, 'other', 'managed'],
+        ['team-cache', false, 'unmanaged', 'unmanaged'],
       ]);
       const refused = await t.del('/entities/component/default/web/caches/hangzhou/auto-create-for-eci-2ze1abc');
       expect(refused.status).toBe(409);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResourceRegistry } from '../schema/ResourceRegistry';
 import { apiVersionOf, type ResourceType } from '../schema/ResourceType';
+import { hasLogSubresource } from './podLog';
 
 const SUBRESOURCE_VERBS = ['get', 'patch', 'update'];
 
@@ -12,6 +13,18 @@ function storageVersionHash(type: ResourceType): string {
 }
 
 /** APIResourceList entries for one group/version (legacy discovery). */
+/** The served subresources of a type: `status`, and `log` for core pods. */
+function subresourcesOf(
+  type: ResourceType,
+): { subresource: string; verbs: string[] }[] {
+  const subresources = type.statusSubresource
+    ? [{ subresource: 'status', verbs: SUBRESOURCE_VERBS }]
+    : [];
+  if (hasLogSubresource(type))
+    subresources.push({ subresource: 'log', verbs: ['get'] });
+  return subresources;
+}
+
 export function apiResourceList(
   registry: ResourceRegistry,
   group: string,
@@ -30,13 +43,13 @@ export function apiResourceList(
     if (type.shortNames.length > 0) entry.shortNames = type.shortNames;
     if (type.categories.length > 0) entry.categories = type.categories;
     resources.push(entry);
-    if (type.statusSubresource) {
+    for (const { subresource, verbs } of subresourcesOf(type)) {
       resources.push({
-        name: `${type.resource}/status`,
+        name: `${type.resource}/${subresource}`,
         singularName: '',
         namespaced: type.namespaced,
         kind: type.kind,
-        verbs: SUBRESOURCE_VERBS,
+        verbs,
       });
     }
   }
@@ -114,10 +127,12 @@ export function aggregatedDiscovery(
         };
         if (type.shortNames.length > 0) entry.shortNames = type.shortNames;
         if (type.categories.length > 0) entry.categories = type.categories;
-        if (type.statusSubresource)
-          entry.subresources = [
-            { subresource: 'status', responseKind, verbs: SUBRESOURCE_VERBS },
-          ];
+        const subresources = subresourcesOf(type);
+        if (subresources.length > 0)
+          entry.subresources = subresources.map(sub => ({
+            ...sub,
+            responseKind,
+          }));
         return entry;
       }),
       freshness: 'Current',

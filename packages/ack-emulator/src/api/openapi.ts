@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ResourceRegistry } from '../schema/ResourceRegistry';
-import type { JsonSchema, ResourceType } from '../schema/ResourceType';
+import type { ResourceType } from '../schema/ResourceType';
 import { cloneJson, isPlainObject, type JsonObject } from '../util/json';
+import { CORE_DEFINITIONS, CORE_KIND_SCHEMAS } from './coreOpenApiSchemas';
 
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -208,7 +209,8 @@ function pathsFor(type: ResourceType): Record<string, JsonObject> {
 
 function objectSchema(type: ResourceType): JsonObject {
   const schema = cloneJson(
-    (type.schema ?? { type: 'object' }) as JsonSchema,
+    CORE_KIND_SCHEMAS[schemaName(type)] ??
+      ((type.schema ?? { type: 'object' }) as JsonObject),
   ) as JsonObject;
   const properties = isPlainObject(schema.properties) ? schema.properties : {};
   properties.apiVersion = {
@@ -363,7 +365,10 @@ export function openApiV3Document(
   const types = registry.inGroupVersion(group, version);
   if (types.length === 0) return undefined;
   const paths: Record<string, JsonObject> = {};
-  const schemas: Record<string, JsonObject> = { ...SHARED_SCHEMAS };
+  const schemas: Record<string, JsonObject> = {
+    ...SHARED_SCHEMAS,
+    ...(group ? {} : CORE_DEFINITIONS),
+  };
   for (const type of types) {
     Object.assign(paths, pathsFor(type));
     schemas[schemaName(type)] = objectSchema(type);

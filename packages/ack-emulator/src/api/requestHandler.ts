@@ -19,6 +19,7 @@ import { negotiateFormat } from './mediaTypes';
 import { handleNonResource } from './nonResourceRoutes';
 import { OpenApiV3 } from './openapi';
 import { handlePatch } from './patchHandler';
+import { handlePodLog, hasLogSubresource } from './podLog';
 import { parseRequestInfo } from './requestInfo';
 import {
   handleCreate,
@@ -75,9 +76,11 @@ export function createRequestHandler(
     ) {
       throw resourceNotFound();
     }
+    const podLog = info.subresource === 'log' && hasLogSubresource(type);
     if (
       info.subresource &&
-      !(info.subresource === 'status' && type.statusSubresource)
+      !(info.subresource === 'status' && type.statusSubresource) &&
+      !podLog
     )
       throw resourceNotFound();
     const attributes = {
@@ -90,9 +93,10 @@ export function createRequestHandler(
     };
     if (!ctx.authorizer.allowsResource(user, attributes))
       throw ctx.authorizer.forbiddenError(user, attributes);
-    const allowedVerbs = info.subresource
+    let allowedVerbs = info.subresource
       ? ['get', 'update', 'patch']
       : type.verbs;
+    if (podLog) allowedVerbs = ['get'];
     if (!allowedVerbs.includes(info.verb)) throw methodNotAllowed();
 
     const retryAfter = ctx.faults.throttle();
@@ -128,6 +132,10 @@ export function createRequestHandler(
       subresource: info.subresource === 'status' ? 'status' : undefined,
       format: negotiateFormat(req.headers.accept),
     };
+    if (podLog) {
+      handlePodLog(ctx, request);
+      return;
+    }
     const handlers: Record<
       string,
       (c: ApiContext, r: ResourceRequest) => void | Promise<void>

@@ -6,6 +6,7 @@ import { ACR_HANGZHOU, ACR_SHANGHAI, Sim } from '../__testUtils__/simulation';
 import type { JsonObject } from '../util/json';
 
 const WORKFLOW_LABEL = 'workflows.argoproj.io/workflow';
+const DAY = 24 * 60 * 60 * 1000;
 
 describe('Argo workflows on ECI virtual nodes', () => {
   let emulator: RunningEmulator;
@@ -261,7 +262,12 @@ describe('Argo workflows on ECI virtual nodes', () => {
     });
     expect(pulledSeconds('argo', 'pinned')).toBeLessThan(1);
 
-    submit('uncached', singleContainer('docker/whalesay'));
+    submit(
+      'uncached',
+      singleContainer('docker/whalesay', {
+        'k8s.aliyun.com/eci-auto-imc': 'false',
+      }),
+    );
     runToCompletion('uncached');
     expect(pulledSeconds('argo', 'uncached')).toBeGreaterThan(10);
     expect(
@@ -293,11 +299,11 @@ describe('Argo workflows on ECI virtual nodes', () => {
     expect(hit.message).toContain('imc-bp1f3xk9q2w8ngx0demo');
   });
 
-  it('reports ImageCacheMissed, then auto-creates a cache that later pods hit', () => {
+  it('auto-matches by default: ImageCacheMissed, then an unmanaged auto-created cache that later pods hit', () => {
     submit(
       'miss',
       singleContainer('docker/whalesay', {
-        'k8s.aliyun.com/eci-auto-imc': 'true',
+        'k8s.aliyun.com/eci-extra-ephemeral-storage': '20Gi',
       }),
     );
     runToCompletion('miss');
@@ -334,19 +340,88 @@ describe('Argo workflows on ECI virtual nodes', () => {
     const autoName = `auto-create-for-${eciId}`;
     expect(sim.status(autoName).imageCacheId).toBe(id);
     sim.runUntilPhase(autoName, 'Ready');
+    const auto = sim.cache(autoName)!;
+    expect(auto.metadata.labels ?? {}).toEqual({});
+    expect(auto.spec).toEqual({
+      images: ['docker/whalesay'],
+      imageCacheSize: 50,
+    });
+    const readyAt = sim.clock.now();
+    const expiresAt = () =>
+      Date.parse(String(sim.status(autoName).expireDateTime));
+    // Timestamps have whole seconds.
+    expect(readyAt + 7 * DAY - expiresAt()).toBeLessThan(1000);
 
-    submit(
-      'second',
-      singleContainer('docker/whalesay', {
-        'k8s.aliyun.com/eci-auto-imc': 'true',
-      }),
-    );
+    submit('second', singleContainer('docker/whalesay'));
     runToCompletion('second');
     expect(
       sim
         .events('argo', 'second')
         .find(e => e.reason === 'SuccessfulHitImageCache')!.message,
     ).toContain(id);
+    // A use keeps an auto-created cache until 30 days after that use.
+    const usedAt = Date.parse(
+      String(
+        sim
+          .events('argo', 'second')
+          .find(e => e.reason === 'SuccessfulHitImageCache')!.firstTimestamp,
+      ),
+    );
+    expect(usedAt + 30 * DAY - expiresAt()).toBeLessThan(1000);
+    sim.clock.advance(expiresAt() - 1 - sim.clock.now());
+    expect(sim.cache(autoName)).toBeDefined();
+    sim.clock.advance(1);
+    expect(sim.cache(autoName)).toBeUndefined();
+  });
+
+  it('deletes an unused auto-created cache 7 days after it was created', () => {
+    submit('once', singleContainer('alpine:3.20'));
+    runToCompletion('once');
+    const eciId =
+      workflowPods('once')[0].metadata.annotations![
+        'k8s.aliyun.com/eci-instance-id'
+      ];
+    const autoName = `auto-create-for-${eciId}`;
+    sim.runUntilPhase(autoName, 'Ready');
+    const expireAt = Date.parse(String(sim.status(autoName).expireDateTime));
+    sim.clock.advance(expireAt - 1 - sim.clock.now());
+    expect(sim.cache(autoName)).toBeDefined();
+    sim.clock.advance(1);
+    expect(sim.cache(autoName)).toBeUndefined();
+  });
+
+  it('honours the opt-out eci-auto-imc "false" and a pinned cache over automatic matching', () => {
+    const id = readyCache('whale', ['docker/whalesay']);
+    const other = readyCache('whale-newer', ['docker/whalesay']);
+    submit(
+      'optout',
+      singleContainer('busybox', { 'k8s.aliyun.com/eci-auto-imc': 'false' }),
+    );
+    runToCompletion('optout');
+    expect(
+      eventReasons('argo', 'optout').filter(r => r.includes('ImageCache')),
+    ).toEqual([]);
+    submit(
+      'pinned-over-auto',
+      singleContainer('docker/whalesay', {
+        'k8s.aliyun.com/eci-auto-imc': 'true',
+        'k8s.aliyun.com/eci-imc-id': id,
+      }),
+    );
+    runToCompletion('pinned-over-auto');
+    const hit = sim
+      .events('argo', 'pinned-over-auto')
+      .find(e => e.reason === 'SuccessfulHitImageCache')!;
+    expect(hit.message).toContain(id);
+    expect(hit.message).not.toContain(other);
+    expect(
+      emulator.store
+        .list(sim.imageCaches)
+        .items.filter(c =>
+          c.object.metadata.name!.startsWith('auto-create-for-'),
+        )
+        .map(c => c.object.metadata.name),
+    ).toEqual(['auto-create-for-eci-bp1c9h2kx0nginx7demo']);
   });
 
   it('misses when imc-perfect-match needs every image and only some are cached', () => {
@@ -579,8 +654,10 @@ describe('Argo workflows on ECI virtual nodes', () => {
     sim.runUntil(() => (plain().status as JsonObject).phase === 'Succeeded');
     expect(eventReasons('default', 'plain')).toEqual([
       'Scheduled',
+      'ImageCacheMissed',
       'Pulling',
       'Pulled',
+      'ImageCacheAutoCreated',
       'Created',
       'Started',
     ]);

@@ -48,6 +48,7 @@ describe('discovery, OpenAPI and field selectors for core kinds', () => {
       'serviceaccounts',
       'pods',
       'pods/status',
+      'pods/log',
       'events',
     ]);
   });

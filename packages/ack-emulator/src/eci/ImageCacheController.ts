@@ -86,10 +86,14 @@ export class ImageCacheController {
     this.expiryTimers.clear();
   }
 
-  /** Creates an ECI-managed `auto-create-for-<instance>` cache and returns its imageCacheId. */
+  /**
+   * Creates an ECI-managed `auto-create-for-<instance>` cache from a pod's
+   * storage (30 GiB plus its extra ephemeral storage) and returns its imageCacheId.
+   */
   createAutoCache(
     eciInstanceId: string,
     images: string[],
+    sizeGiB: number,
   ): { name: string; imageCacheId: string } {
     const name = `${AUTO_CACHE_PREFIX}${eciInstanceId}`;
     const imageCacheId = newImageCacheId();
@@ -98,7 +102,7 @@ export class ImageCacheController {
       apiVersion: 'eci.alibabacloud.com/v1',
       kind: 'ImageCache',
       metadata: { name },
-      spec: { images, imageCacheSize: 30 },
+      spec: { images, imageCacheSize: sizeGiB },
     });
     return { name, imageCacheId };
   }

@@ -7,7 +7,11 @@ import { cloneJson, isPlainObject, type JsonObject } from '../util/json';
 import { randomLowerAlnum } from '../util/random';
 import { formatTimestamp } from '../util/time';
 import { acrInstanceAnnotation, ANNOTATIONS } from './annotations';
-import { selectImageCache, type CacheSelection } from './imageCacheMatcher';
+import {
+  podStorageGiB,
+  selectImageCache,
+  type CacheSelection,
+} from './imageCacheMatcher';
 import type { ImageCacheController } from './ImageCacheController';
 import { normalizeImage } from './imageRef';
 import { recordPodEvent, type PodEvent } from './podEvents';
@@ -37,6 +41,30 @@ interface Container {
   name: string;
   image: string;
   imagePullPolicy: string;
+}
+
+function containerStatusList(status: JsonObject): JsonObject[] {
+  return (
+    Array.isArray(status.containerStatuses) ? status.containerStatuses : []
+  ).filter(isPlainObject);
+}
+
+/** The containers' statuses once they exited 0 at `finishedAt` (containers here always succeed). */
+function exitedContainers(
+  status: JsonObject,
+  finishedAt: string,
+): { container: JsonObject; terminated: JsonObject }[] {
+  return containerStatusList(status).map(c => ({
+    container: { ...c, ready: false, started: false },
+    terminated: {
+      exitCode: 0,
+      reason: 'Completed',
+      startedAt:
+        ((c.state as JsonObject | undefined)?.running as JsonObject | undefined)
+          ?.startedAt ?? finishedAt,
+      finishedAt,
+    },
+  }));
 }
 
 export function virtualNodeName(region: string): string {
@@ -148,6 +176,26 @@ export class PodSimulator {
       );
   }
 
+  /** Image cache decisions: ECI reports them from source `EciService`. */
+  private eciEvent(
+    run: Run,
+    reason: string,
+    message: string,
+    type: 'Normal' | 'Warning',
+  ): void {
+    this.event(run, { reason, message, type, component: 'EciService' });
+  }
+
+  private kubeletEvent(
+    run: Run,
+    fieldPath: string,
+    reason: string,
+    message: string,
+    type: 'Normal' | 'Warning' = 'Normal',
+  ): void {
+    this.event(run, { reason, message, type, component: 'kubelet', fieldPath });
+  }
+
   private containers(pod: KubeObject): Container[] {
     const spec = (pod.spec ?? {}) as JsonObject;
     return (Array.isArray(spec.containers) ? spec.containers : [])
@@ -200,44 +248,34 @@ export class PodSimulator {
     switch (selection.kind) {
       case 'hit': {
         const id = String((selection.cache.status as JsonObject).imageCacheId);
-        this.event(run, {
-          reason: 'SuccessfulHitImageCache',
-          message: `[eci.imagecache]Successfully hit image cache ${id}, eci will be scheduled with this image cache.`,
-          type: 'Normal',
-          component: 'EciService',
-        });
+        this.eciEvent(
+          run,
+          'SuccessfulHitImageCache',
+          `[eci.imagecache]Successfully hit image cache ${id}, eci will be scheduled with this image cache.`,
+          'Normal',
+        );
         this.options.imageCaches?.recordUse(selection.cache.metadata.name!);
         break;
       }
       case 'pinnedNotFound': {
         const message = `The specified image cache ${selection.imageCacheId} does not exist.`;
-        this.event(run, {
-          reason: 'ImageCacheNotFound',
-          message,
-          type: 'Warning',
-          component: 'EciService',
-        });
+        this.eciEvent(run, 'ImageCacheNotFound', message, 'Warning');
         this.failPod(run, 'ProviderFailed', message);
         return;
       }
       case 'pinnedNotReady': {
         const message = `The production for specified image cache ${selection.imageCacheId} is not yet complete.`;
-        this.event(run, {
-          reason: 'ImageCacheNotComplete',
-          message,
-          type: 'Normal',
-          component: 'EciService',
-        });
+        this.eciEvent(run, 'ImageCacheNotComplete', message, 'Normal');
         this.failPod(run, 'ProviderFailed', message);
         return;
       }
       case 'miss':
-        this.event(run, {
-          reason: 'ImageCacheMissed',
-          message: '[eci.imagecache]Missed image cache.',
-          type: 'Warning',
-          component: 'EciService',
-        });
+        this.eciEvent(
+          run,
+          'ImageCacheMissed',
+          '[eci.imagecache]Missed image cache.',
+          'Warning',
+        );
         break;
       default:
         break;
@@ -282,23 +320,16 @@ export class PodSimulator {
       run.selection.cachedImages.has(normalizeImage(image));
     if (cached && imagePullPolicy !== 'Always') {
       // The cache's snapshot already holds the image: the kubelet does not pull.
-      this.event(run, {
-        reason: 'Pulled',
-        message: `Container image "${image}" already present on machine`,
-        type: 'Normal',
-        component: 'kubelet',
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
+        'Pulled',
+        `Container image "${image}" already present on machine`,
+      );
       this.pull(run, index + 1);
       return;
     }
-    this.event(run, {
-      reason: 'Pulling',
-      message: `Pulling image "${image}"`,
-      type: 'Normal',
-      component: 'kubelet',
-      fieldPath,
-    });
+    this.kubeletEvent(run, fieldPath, 'Pulling', `Pulling image "${image}"`);
     if (!decision.ok) {
       this.after(run, TIMINGS.podScheduleMs, () =>
         this.pullFailed(run, index, attempt, decision.message),
@@ -310,13 +341,12 @@ export class PodSimulator {
       : pullMs(decision.image.sizeBytes);
     this.after(run, duration, () => {
       const took = goDuration(duration);
-      this.event(run, {
-        reason: 'Pulled',
-        message: `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${decision.image.sizeBytes} bytes.`,
-        type: 'Normal',
-        component: 'kubelet',
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
+        'Pulled',
+        `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${decision.image.sizeBytes} bytes.`,
+      );
       this.pull(run, index + 1);
     });
   }
@@ -333,36 +363,29 @@ export class PodSimulator {
     const { name, image } = this.containers(pod)[index];
     const fieldPath = `spec.containers{${name}}`;
     const message = `Failed to pull image "${image}": ${reason}`;
-    this.event(run, {
-      reason: 'Failed',
-      message,
-      type: 'Warning',
-      component: 'kubelet',
+    this.kubeletEvent(run, fieldPath, 'Failed', message, 'Warning');
+    this.kubeletEvent(
+      run,
       fieldPath,
-    });
-    this.event(run, {
-      reason: 'Failed',
-      message: 'Error: ErrImagePull',
-      type: 'Warning',
-      component: 'kubelet',
-      fieldPath,
-    });
+      'Failed',
+      'Error: ErrImagePull',
+      'Warning',
+    );
     this.setWaiting(run, name, 'ErrImagePull', message);
     this.after(run, TIMINGS.podScheduleMs, () => {
-      this.event(run, {
-        reason: 'BackOff',
-        message: `Back-off pulling image "${image}"`,
-        type: 'Normal',
-        component: 'kubelet',
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
-      this.event(run, {
-        reason: 'Failed',
-        message: 'Error: ImagePullBackOff',
-        type: 'Warning',
-        component: 'kubelet',
+        'BackOff',
+        `Back-off pulling image "${image}"`,
+      );
+      this.kubeletEvent(
+        run,
         fieldPath,
-      });
+        'Failed',
+        'Error: ImagePullBackOff',
+        'Warning',
+      );
       this.setWaiting(
         run,
         name,
@@ -411,30 +434,19 @@ export class PodSimulator {
       const { imageCacheId } = this.options.imageCaches.createAutoCache(
         run.eciInstanceId,
         images,
+        podStorageGiB(pod.metadata.annotations ?? {}),
       );
-      this.event(run, {
-        reason: 'ImageCacheAutoCreated',
-        message: `[eci.imagecache]Image cache ${imageCacheId} is auto created`,
-        type: 'Normal',
-        component: 'EciService',
-      });
+      this.eciEvent(
+        run,
+        'ImageCacheAutoCreated',
+        `[eci.imagecache]Image cache ${imageCacheId} is auto created`,
+        'Normal',
+      );
     }
     for (const { name } of containers) {
       const fieldPath = `spec.containers{${name}}`;
-      this.event(run, {
-        reason: 'Created',
-        message: `Created container ${name}`,
-        type: 'Normal',
-        component: 'kubelet',
-        fieldPath,
-      });
-      this.event(run, {
-        reason: 'Started',
-        message: `Started container ${name}`,
-        type: 'Normal',
-        component: 'kubelet',
-        fieldPath,
-      });
+      this.kubeletEvent(run, fieldPath, 'Created', `Created container ${name}`);
+      this.kubeletEvent(run, fieldPath, 'Started', `Started container ${name}`);
     }
     const startedAt = formatTimestamp(this.options.clock.now());
     const octet = (n: number) =>
@@ -489,26 +501,12 @@ export class PodSimulator {
           ? { reason: 'PodCompleted' }
           : {}),
       })),
-      containerStatuses: (Array.isArray(status.containerStatuses)
-        ? status.containerStatuses
-        : []
-      )
-        .filter(isPlainObject)
-        .map(c => ({
-          ...c,
-          ready: false,
-          started: false,
-          state: {
-            terminated: {
-              exitCode: 0,
-              reason: 'Completed',
-              startedAt: (c.state as JsonObject | undefined)?.running
-                ? ((c.state as JsonObject).running as JsonObject).startedAt
-                : finishedAt,
-              finishedAt,
-            },
-          },
-        })),
+      containerStatuses: exitedContainers(status, finishedAt).map(
+        ({ container, terminated }) => ({
+          ...container,
+          state: { terminated },
+        }),
+      ),
     }));
     this.runs.delete(run.uid);
   }
@@ -519,72 +517,57 @@ export class PodSimulator {
    */
   private restart(run: Run, restarts: number): void {
     const finishedAt = formatTimestamp(this.options.clock.now());
-    const terminated = (c: JsonObject) => ({
-      exitCode: 0,
-      reason: 'Completed',
-      startedAt: (
-        (c.state as JsonObject | undefined)?.running as JsonObject | undefined
-      )?.startedAt,
-      finishedAt,
-    });
-    const containerStatuses = (status: JsonObject) =>
-      (Array.isArray(status.containerStatuses)
-        ? status.containerStatuses
-        : []
-      ).filter(isPlainObject);
     this.writeStatus(run, status => ({
       ...status,
-      containerStatuses: containerStatuses(status).map(c => ({
-        ...c,
-        ready: false,
-        started: false,
-        restartCount: restarts,
-        lastState: { terminated: terminated(c) },
-        state: {
-          waiting: {
-            reason: 'CrashLoopBackOff',
-            message: `back-off ${goDuration(
-              backOffMs(restarts),
-            )} restarting failed container=${c.name} pod=${run.name}_${
-              run.namespace
-            }(${run.uid})`,
+      containerStatuses: exitedContainers(status, finishedAt).map(
+        ({ container, terminated }) => ({
+          ...container,
+          restartCount: restarts,
+          lastState: { terminated },
+          state: {
+            waiting: {
+              reason: 'CrashLoopBackOff',
+              message: `back-off ${goDuration(
+                backOffMs(restarts),
+              )} restarting failed container=${container.name} pod=${
+                run.name
+              }_${run.namespace}(${run.uid})`,
+            },
           },
-        },
-      })),
+        }),
+      ),
     }));
     const pod = this.current(run);
     if (!pod) return;
     for (const { name } of this.containers(pod)) {
-      this.event(run, {
-        reason: 'BackOff',
-        message: `Back-off restarting failed container ${name} in pod ${run.name}_${run.namespace}(${run.uid})`,
-        type: 'Warning',
-        component: 'kubelet',
-        fieldPath: `spec.containers{${name}}`,
-      });
+      this.kubeletEvent(
+        run,
+        `spec.containers{${name}}`,
+        'BackOff',
+        `Back-off restarting failed container ${name} in pod ${run.name}_${run.namespace}(${run.uid})`,
+        'Warning',
+      );
     }
     this.after(run, backOffMs(restarts), () => {
       const startedAt = formatTimestamp(this.options.clock.now());
       for (const { name, image } of this.containers(pod)) {
         const fieldPath = `spec.containers{${name}}`;
-        this.event(run, {
-          reason: 'Pulled',
-          message: `Container image "${image}" already present on machine`,
-          type: 'Normal',
-          component: 'kubelet',
+        this.kubeletEvent(
+          run,
           fieldPath,
-        });
-        this.event(run, {
-          reason: 'Started',
-          message: `Started container ${name}`,
-          type: 'Normal',
-          component: 'kubelet',
+          'Pulled',
+          `Container image "${image}" already present on machine`,
+        );
+        this.kubeletEvent(
+          run,
           fieldPath,
-        });
+          'Started',
+          `Started container ${name}`,
+        );
       }
       this.writeStatus(run, status => ({
         ...status,
-        containerStatuses: containerStatuses(status).map(c => ({
+        containerStatuses: containerStatusList(status).map(c => ({
           ...c,
           ready: true,
           started: true,

@@ -6,10 +6,10 @@ export const ANNOTATIONS = {
   imcId: 'k8s.aliyun.com/eci-imc-id',
   imageSnapshotIdLegacy: 'k8s.aliyun.com/eci-image-snapshot-id',
   autoImc: 'k8s.aliyun.com/eci-auto-imc',
-  imageCacheLegacy: 'k8s.aliyun.com/eci-image-cache',
   imcPerfectMatch: 'k8s.aliyun.com/imc-perfect-match',
   imcMatchCountRequest: 'k8s.aliyun.com/imc-match-count-request',
   eciInstanceId: 'k8s.aliyun.com/eci-instance-id',
+  extraEphemeralStorage: 'k8s.aliyun.com/eci-extra-ephemeral-storage',
 } as const;
 
 /** The ACR instance ids an object grants password-free access to, from either annotation spelling. */

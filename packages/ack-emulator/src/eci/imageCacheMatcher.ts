@@ -1,4 +1,5 @@
 import type { KubeObject } from '../store/types';
+import { GIB, parseByteSize } from '../util/byteSize';
 import { isPlainObject, type JsonObject } from '../util/json';
 import { ANNOTATIONS } from './annotations';
 import { normalizeImage } from './imageRef';
@@ -21,11 +22,33 @@ function cacheImages(cache: KubeObject): Set<string> {
   );
 }
 
+/** ECI's pod storage: 30 GiB plus `eci-extra-ephemeral-storage`, the size an auto-created cache gets. */
+export function podStorageGiB(annotations: Record<string, string>): number {
+  const extra = annotations[ANNOTATIONS.extraEphemeralStorage];
+  if (!extra) return 30;
+  try {
+    return 30 + Math.ceil(parseByteSize(extra) / GIB);
+  } catch {
+    return 30;
+  }
+}
+
+/**
+ * `eci-auto-imc` defaults to "true" on ECI: only an explicit "false" turns
+ * automatic matching (and creation) off. The legacy `eci-image-cache` can
+ * only ask for what is already the default.
+ */
+export function autoImageCacheEnabled(
+  annotations: Record<string, string>,
+): boolean {
+  return annotations[ANNOTATIONS.autoImc] !== 'false';
+}
+
 /**
  * How ECI picks a cache for a pod: a pinned id (`eci-imc-id` / legacy
- * `eci-image-snapshot-id`) wins; otherwise, with auto-match on (`eci-auto-imc`
- * / legacy `eci-image-cache`), the Ready cache matching the most images by
- * exact normalized name:tag, then the closest size, then the newest.
+ * `eci-image-snapshot-id`) wins; otherwise, unless auto-match is turned off,
+ * the Ready cache matching the most images by exact normalized name:tag, then
+ * the size closest to the pod's storage, then the newest.
  */
 export function selectImageCache(
   pod: KubeObject,
@@ -43,17 +66,14 @@ export function selectImageCache(
       return { kind: 'pinnedNotReady', cache, imageCacheId: pinned };
     return { kind: 'hit', cache, cachedImages: cacheImages(cache) };
   }
-  const auto =
-    annotations[ANNOTATIONS.autoImc] === 'true' ||
-    annotations[ANNOTATIONS.imageCacheLegacy] === 'true';
-  if (!auto) return { kind: 'none' };
+  if (!autoImageCacheEnabled(annotations)) return { kind: 'none' };
 
   const wanted = podImages.map(normalizeImage);
   const perfect = annotations[ANNOTATIONS.imcPerfectMatch] === 'true';
   const required = perfect
     ? wanted.length
     : Math.max(1, Number(annotations[ANNOTATIONS.imcMatchCountRequest]) || 1);
-  const podSizeGiB = 30;
+  const podSizeGiB = podStorageGiB(annotations);
   let best:
     | { cache: KubeObject; images: Set<string>; matched: number }
     | undefined;

@@ -1,15 +1,16 @@
-import { RunningEmulator, startEmulator } from '@eci-portal/ack-emulator';
+import { RunningEmulator } from '@eci-portal/ack-emulator';
 import {
   ANNOTATION_ARGO_NAMESPACE,
   ANNOTATION_ECI_IMAGE_CACHE,
   ANNOTATION_ECI_IMAGES,
   EntityRunsResponse,
-  generateWorkflow,
-  WorkflowOptions,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { component } from '../__testUtils__/FakeCatalog';
 import {
-  ACR_INSTANCES,
+  startArgoEmulator,
+  submitTrainerWorkflow,
+} from '../__testUtils__/argoEmulator';
+import {
   startTestEciBackend,
   waitFor,
 } from '../__testUtils__/startTestEciBackend';
@@ -21,27 +22,7 @@ const ETL =
 
 type Backend = Awaited<ReturnType<typeof startTestEciBackend>>;
 
-function typeOf(emulator: RunningEmulator, group: string, resource: string) {
-  return emulator.store.registry.byGroupResource(group, resource);
-}
-
-function submit(
-  emulator: RunningEmulator,
-  name: string,
-  options: Partial<WorkflowOptions>,
-) {
-  const workflow = generateWorkflow({
-    serviceName: 'trainer',
-    namespace: 'argo',
-    entityRef: 'component:default/trainer',
-    acrInstances: ACR_INSTANCES,
-    clusterRegion: 'cn-hangzhou',
-    ...options,
-  }) as any;
-  delete workflow.metadata.generateName;
-  workflow.metadata.name = name;
-  emulator.store.create(typeOf(emulator, 'argoproj.io', 'workflows'), workflow);
-}
+const submit = submitTrainerWorkflow;
 
 /** Moves simulated time in steps until the entity's runs satisfy `check`. */
 async function runsUntil(
@@ -64,16 +45,7 @@ describe('run evidence from the pods of generated workflows', () => {
   let t: Backend;
 
   beforeEach(async () => {
-    emulator = await startEmulator({
-      port: 0,
-      manualClock: true,
-      startTime: Date.now(),
-    });
-    emulator.store.create(typeOf(emulator, '', 'namespaces'), {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'argo' },
-    });
+    emulator = await startArgoEmulator();
     t = await startTestEciBackend({
       clusters: [{ name: 'hangzhou', emulator }],
       entities: [

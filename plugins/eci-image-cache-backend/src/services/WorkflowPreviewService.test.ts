@@ -14,6 +14,7 @@ function cache(overrides: Partial<ImageCacheView>): ImageCacheView {
     cluster: 'hz',
     name: 'web-a',
     managed: true,
+    origin: 'managed',
     role: 'active',
     entityRef: 'component:default/web',
     images: IMAGES,

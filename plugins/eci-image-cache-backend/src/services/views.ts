@@ -40,6 +40,7 @@ export function cacheView(
     cluster: cache.cluster,
     name: cache.name,
     managed: cache.ownership.managed,
+    origin: cache.origin,
     role,
     entityRef: cache.ownership.managed
       ? cache.ownership.entityRef ?? null

@@ -3,6 +3,7 @@
 
 import type { EntityCacheMode } from '../entityConfig';
 import type { ImageCacheEvent, ImageCachePhase } from '../imageCacheTypes';
+import type { ImageCacheOrigin } from '../imageCacheOwnership';
 import type { ValidationProblem } from '../validation/result';
 import type {
   AnnotationDialect,
@@ -120,6 +121,8 @@ export interface ImageCacheView {
   name: string;
   /** Whether this plugin manages it (only managed caches may be changed). */
   managed: boolean;
+  /** Where it came from (common's `imageCacheOrigin`): ECI auto-creates `eci-auto` caches, never touched by the plugin. */
+  origin: ImageCacheOrigin;
   /** Relation to the entity. */
   role: CacheRole;
   /** Owning entity of a managed cache. */

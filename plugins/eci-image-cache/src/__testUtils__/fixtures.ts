@@ -48,6 +48,7 @@ export function cacheView(
     cluster: 'ack-hangzhou',
     name: 'ml-trainer-3f9a1c2b7d',
     managed: true,
+    origin: 'managed',
     role: 'active',
     entityRef: 'component:default/ml-trainer',
     images: [TRAINER_IMAGE, PYTHON_IMAGE],

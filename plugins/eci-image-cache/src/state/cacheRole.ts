@@ -9,3 +9,10 @@ export const CACHE_ROLE_TEXT: Record<ImageCacheView['role'], string> = {
   unmanaged: 'created outside the portal',
   other: 'managed for another service, holds these images',
 };
+
+/** Who made a cache: only managed ones can be changed here; ECI deletes its own. */
+export const ORIGIN_TEXT: Record<ImageCacheView['origin'], string> = {
+  managed: 'managed',
+  'eci-auto': 'created by ECI',
+  unmanaged: 'unmanaged',
+};

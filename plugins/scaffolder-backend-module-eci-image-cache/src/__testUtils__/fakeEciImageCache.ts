@@ -67,6 +67,7 @@ export function cacheView(overrides: Partial<ImageCacheView>): ImageCacheView {
     cluster: 'ack-hangzhou',
     name: 'ml-trainer-0123456789',
     managed: true,
+    origin: 'managed',
     role: 'active',
     entityRef: 'component:default/ml-trainer',
     images: [],

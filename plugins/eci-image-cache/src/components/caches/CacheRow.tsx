@@ -6,7 +6,7 @@ import { Badge, ButtonIcon } from '@backstage/ui';
 import { RiArrowDownSLine, RiArrowRightSLine } from '@remixicon/react';
 import { useId, useState } from 'react';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
-import { CACHE_ROLE_TEXT } from '../../state/cacheRole';
+import { CACHE_ROLE_TEXT, ORIGIN_TEXT } from '../../state/cacheRole';
 import { absoluteTime } from '../../state/absoluteTime';
 import { expiryText } from '../../state/expiry';
 import { imageLabel } from '../../state/imageLabel';
@@ -64,9 +64,7 @@ export function CacheRow(props: {
               flexWrap: 'wrap',
             }}
           >
-            <Badge size="small">
-              {cache.managed ? 'managed' : 'unmanaged'}
-            </Badge>
+            <Badge size="small">{ORIGIN_TEXT[cache.origin]}</Badge>
             <span style={secondaryText}>{CACHE_ROLE_TEXT[cache.role]}</span>
           </div>
         </th>
