@@ -25,6 +25,7 @@ export default defineConfig({
     ],
   ],
   outputDir: path.join(repoRoot, 'node_modules/.cache/e2e-results'),
+  globalTeardown: path.join(__dirname, 'globalTeardown.ts'),
   webServer: {
     command: 'npm start',
     cwd: repoRoot,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -54,6 +54,9 @@ describe('command line', () => {
       watchWindow: 500,
     });
     expect(parseCliArgs(['-h']).help).toBe(true);
+    expect(parseCliArgs(['--pid-file', 'run/emulator.pid']).pidFile).toBe(
+      'run/emulator.pid',
+    );
     expect(() => parseCliArgs(['--time-scale', '0'])).toThrow(
       'invalid value for --time-scale: 0',
     );
@@ -87,9 +90,10 @@ describe('command line', () => {
     );
   });
 
-  it('runs bin/ack-emulator in the foreground, writes a kubeconfig and stops on SIGTERM', async () => {
+  it('runs bin/ack-emulator in the foreground, writes a kubeconfig and its pid file and stops on SIGTERM with exit code 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ack-emulator-cli-'));
     const kubeconfig = join(dir, 'kubeconfig');
+    const pidFile = join(dir, 'run', 'emulator.pid');
     const child = spawn(
       process.execPath,
       [
@@ -100,6 +104,8 @@ describe('command line', () => {
         kubeconfig,
         '--name',
         'demo',
+        '--pid-file',
+        pidFile,
       ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -138,11 +144,13 @@ describe('command line', () => {
         { headers: { Authorization: `Bearer ${token}` } },
       );
       expect(response.status).toBe(200);
+      expect(readFileSync(pidFile, 'utf8')).toBe(`${child.pid}\n`);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM received, stopping');
+    expect(existsSync(pidFile)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
 });

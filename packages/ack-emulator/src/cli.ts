@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseCliArgs, USAGE } from './cliArgs';
 import { startEmulator } from './emulator/startEmulator';
+import { removePidFile, writePidFile } from './process/pidFile';
 
 /** Runs the emulator in the foreground until SIGINT/SIGTERM. */
 export async function main(argv: string[]): Promise<void> {
@@ -32,6 +33,8 @@ export async function main(argv: string[]): Promise<void> {
       options.clientCertificateKubeconfig.path,
     );
   const emulator = await startEmulator(options);
+  const pidFile = parsed.pidFile && resolve(parsed.pidFile);
+  if (pidFile) writePidFile(pidFile);
   process.stdout.write(`ACK emulator listening on ${emulator.url}\n`);
   if (emulator.kubeconfigPath) {
     process.stdout.write(
@@ -55,8 +58,12 @@ export async function main(argv: string[]): Promise<void> {
     stopping = true;
     process.stdout.write(`${signal} received, stopping\n`);
     emulator.stop().then(
-      () => process.exit(0),
+      () => {
+        if (pidFile) removePidFile(pidFile);
+        process.exit(0);
+      },
       error => {
+        if (pidFile) removePidFile(pidFile);
         process.stderr.write(
           `failed to stop cleanly: ${(error as Error).message}\n`,
         );

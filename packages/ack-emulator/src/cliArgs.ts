@@ -23,11 +23,14 @@ Options:
   --region <region>      Cluster region for password-free ACR pulls (default cn-hangzhou)
   --name <name>          Cluster/context name in the kubeconfig (default ack-emulator)
   --watch-window <n>     Changes retained for watch resumption (default 10000)
+  --pid-file <file>      Write the process id here while serving (removed on stop)
   -h, --help             Show this help
 `;
 
 export interface CliOptions {
   help: boolean;
+  /** Where the running process records its id. */
+  pidFile?: string;
   emulator: EmulatorOptions;
 }
 
@@ -65,6 +68,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       region: { type: 'string' },
       name: { type: 'string' },
       'watch-window': { type: 'string' },
+      'pid-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,6 +82,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new Error('--cert-user and --cert-groups need --cert-kubeconfig');
   return {
     help: values.help === true,
+    pidFile: values['pid-file'],
     emulator: {
       port:
         number(

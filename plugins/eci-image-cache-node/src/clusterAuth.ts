@@ -8,10 +8,15 @@ import type { Config } from '@backstage/config';
  * @public
  */
 export interface EciClusterEndpoint {
+  /** The API server URL, e.g. `https://<api-server-address>:6443`. */
   server: string;
+  /** The cluster CA, base64 PEM (a kubeconfig's `certificate-authority-data`). */
   caData?: string;
+  /** The cluster CA as a PEM file. */
   caFile?: string;
+  /** Accept any server certificate (development only). */
   skipTLSVerify: boolean;
+  /** The name to verify the server certificate against, when it differs from the URL's host. */
   tlsServerName?: string;
 }
 
@@ -24,15 +29,25 @@ export interface EciClusterEndpoint {
  * @public
  */
 export interface EciClusterUser {
+  /** A bearer token. */
   token?: string;
+  /** A client certificate, base64 PEM (a kubeconfig's `client-certificate-data`). */
   certData?: string;
+  /** The certificate's private key, base64 PEM (a kubeconfig's `client-key-data`). */
   keyData?: string;
+  /** A client certificate as a PEM file. */
   certFile?: string;
+  /** The certificate's private key as a PEM file. */
   keyFile?: string;
+  /** A client-node auth provider, e.g. `{ name: 'tokenFile', config: { tokenFile } }`. */
   authProvider?: { name: string; config: Record<string, string> };
+  /** A kubeconfig `exec` credential plugin. */
   exec?: unknown;
+  /** Basic authentication user. */
   username?: string;
+  /** Basic authentication password. */
   password?: string;
+  /** A user to impersonate. */
   impersonateUser?: string;
 }
 
@@ -42,7 +57,9 @@ export interface EciClusterUser {
  * @public
  */
 export interface EciClusterConnection {
+  /** Where the API server is and how to trust it. */
   endpoint: EciClusterEndpoint;
+  /** The credentials presented to it. */
   user: EciClusterUser;
 }
 
@@ -72,6 +89,7 @@ export interface EciClusterAuthContext {
  * @public
  */
 export interface EciClusterAuthStrategy {
+  /** Reads and validates the cluster entry's fields, once at startup, and returns its connection. */
   connect(context: EciClusterAuthContext): EciClusterConnection;
 }
 
@@ -82,6 +100,7 @@ export interface EciClusterAuthStrategy {
  * @public
  */
 export interface EciClusterAuthExtensionPoint {
+  /** Adds a strategy under a new `authProvider` name; a name already taken is refused. */
   addAuthStrategy(authProvider: string, strategy: EciClusterAuthStrategy): void;
 }
 

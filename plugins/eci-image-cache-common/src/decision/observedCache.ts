@@ -39,7 +39,11 @@ export function newestFirst(a: ObservedCache, b: ObservedCache): number {
   return (b.creationTimestamp ?? '').localeCompare(a.creationTimestamp ?? '');
 }
 
-/** `name (imc-…)` or the name alone while ECI has not assigned an id. */
+/**
+ * `name (imc-…)` or the name alone while ECI has not assigned an id.
+ *
+ * @public
+ */
 export function cacheLabel(cache: ObservedCache): string {
   return cache.imageCacheId
     ? `${cache.name} (${cache.imageCacheId})`

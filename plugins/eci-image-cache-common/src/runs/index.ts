@@ -4,5 +4,5 @@ export type { PodStatusInput } from './foldRunEvent';
 export { emptyRunEvidence, foldPodStatus, foldRunEvent } from './foldRunEvent';
 export type { RunDiagnosisContext } from './diagnoseRunFailure';
 export { diagnoseRunFailure } from './diagnoseRunFailure';
-export type { RunSummary } from './summarizeRuns';
+export type { RunForSummary, RunSummary } from './summarizeRuns';
 export { summarizeRuns } from './summarizeRuns';

@@ -20,7 +20,12 @@ export interface RunSummary {
   comparedImages: string[];
 }
 
-type RunForSummary = Pick<RunEvidence, 'cacheOutcome' | 'pulls'>;
+/**
+ * What {@link summarizeRuns} reads of a run.
+ *
+ * @public
+ */
+export type RunForSummary = Pick<RunEvidence, 'cacheOutcome' | 'pulls'>;
 
 const MISSES: ReadonlySet<RunCacheOutcome> = new Set([
   'missed',

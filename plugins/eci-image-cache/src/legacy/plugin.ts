@@ -36,16 +36,17 @@ export const eciImageCachePlugin = createPlugin({
  *
  * @public
  */
-export const EntityEciImageCacheContent = eciImageCachePlugin.provide(
-  createRoutableExtension({
-    name: 'EntityEciImageCacheContent',
-    component: () =>
-      import('../components/EciImageCacheContent').then(
-        m => m.EciImageCacheContent,
-      ),
-    mountPoint: entityContentRouteRef,
-  }),
-);
+export const EntityEciImageCacheContent: () => JSX.Element =
+  eciImageCachePlugin.provide(
+    createRoutableExtension({
+      name: 'EntityEciImageCacheContent',
+      component: () =>
+        import('../components/EciImageCacheContent').then(
+          m => m.EciImageCacheContent,
+        ),
+      mountPoint: entityContentRouteRef,
+    }),
+  );
 
 /**
  * Whether the entity carries any annotation of the contract, for `EntityLayout.Route`'s `if`.

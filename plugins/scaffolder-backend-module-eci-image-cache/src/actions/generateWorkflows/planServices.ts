@@ -11,6 +11,11 @@ import { GenerateCacheMode, WorkflowPlan } from './workflowPlan';
 /** Entity lookups in flight at once, so that 500 services do not open 500 connections. */
 const ENTITY_CONCURRENCY = 16;
 
+/**
+ * The calls of the ECI image cache service that generating workflows needs.
+ *
+ * @public
+ */
 export type WorkflowBackend = Pick<
   EciImageCacheService,
   'getEntityState' | 'listClusters' | 'listAcrInstances'
