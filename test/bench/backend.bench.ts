@@ -7,7 +7,7 @@
 // - entity-state p99 latency within 1.5x of a trivial authenticated route (GET /clusters);
 // - 0 Kubernetes requests for all entity reads (emulator request counters);
 // - watch caches of 10,000 ImageCaches use < 50 MB of heap above the idle backend;
-// - an annotation change leads to the new ImageCache on the cluster in < 2 s.
+// - an annotation change leads to the new ImageCache on the cluster in <= 500 ms (median).
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import eciImageCachePlugin from '@eci-portal/plugin-eci-image-cache-backend';
 import { imageCacheName } from '@eci-portal/plugin-eci-image-cache-common';
@@ -33,7 +33,7 @@ const BUDGET = {
   p99Ratio: 1.5,
   requestsPerRead: 0,
   watchCacheMiB: 50,
-  annotationToCacheMs: 2_000,
+  annotationToCacheMs: 500,
 };
 const WARMUP = 1_000;
 const SAMPLES = 3_000;
@@ -51,10 +51,9 @@ async function main() {
       eciImageCachePlugin,
       mockServices.rootConfig.factory({
         data: {
-          eciImageCache: {
-            ...eciImageCacheConfig(clusters),
-            lifecycle: { reconcileInterval: { seconds: 1 } },
-          },
+          // Default lifecycle: the full pass every 30 s is the safety net, catalog changes are
+          // picked up by the catalog-changes task.
+          eciImageCache: eciImageCacheConfig(clusters),
         },
       }),
       catalog.factory(),
@@ -139,9 +138,9 @@ async function main() {
   }
   const annotationMedianMs = percentile(annotationMs, 50);
   console.log(
-    `annotation change to ImageCache created, ${ANNOTATION_CHANGES} changes with ${ENTITY_COUNT} entities: median ${annotationMedianMs} ms, max ${Math.max(...annotationMs)} ms (${annotationMs.join(', ')}) (budget median < ${BUDGET.annotationToCacheMs})`,
+    `annotation change to ImageCache created, ${ANNOTATION_CHANGES} changes with ${ENTITY_COUNT} entities: median ${annotationMedianMs} ms, max ${Math.max(...annotationMs)} ms (${annotationMs.join(', ')}) (budget median <= ${BUDGET.annotationToCacheMs})`,
   );
-  if (!(annotationMedianMs < BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
+  if (!(annotationMedianMs <= BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
 
   await backend.stop();
   host.stop();
