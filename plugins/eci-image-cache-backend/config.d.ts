@@ -98,6 +98,8 @@ export interface Config {
       };
       /** How often the reconciler runs (default 30 seconds). */
       reconcileInterval?: HumanDuration | string;
+      /** How often the catalog is checked for changed entities, each reconciled at once (default 250 milliseconds). */
+      catalogChangeInterval?: HumanDuration | string;
       /** Most ImageCache writes (create/delete) per minute and cluster (default 120; ECI allows 200 CreateImageCache calls per minute). */
       maxWritesPerMinute?: number;
     };

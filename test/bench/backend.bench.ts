@@ -7,7 +7,7 @@
 // - entity-state p99 latency within 1.5x of a trivial authenticated route (GET /clusters);
 // - 0 Kubernetes requests for all entity reads (emulator request counters);
 // - watch caches of 10,000 ImageCaches use < 50 MB of heap above the idle backend;
-// - an annotation change leads to the new ImageCache on the cluster in < 2 s.
+// - an annotation change leads to the new ImageCache on the cluster in <= 500 ms (median).
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import eciImageCachePlugin from '@eci-portal/plugin-eci-image-cache-backend';
 import { imageCacheName } from '@eci-portal/plugin-eci-image-cache-common';
@@ -33,11 +33,12 @@ const BUDGET = {
   p99Ratio: 1.5,
   requestsPerRead: 0,
   watchCacheMiB: 50,
-  annotationToCacheMs: 2_000,
+  annotationToCacheMs: 500,
 };
 const WARMUP = 1_000;
 const SAMPLES = 3_000;
-const ROUNDS = 5;
+// BACKEND_BENCH_ROUNDS=0 measures only memory and the annotation change (a quick check).
+const ROUNDS = Number(process.env.BACKEND_BENCH_ROUNDS ?? 5);
 const ANNOTATION_CHANGES = 7;
 
 async function main() {
@@ -51,10 +52,9 @@ async function main() {
       eciImageCachePlugin,
       mockServices.rootConfig.factory({
         data: {
-          eciImageCache: {
-            ...eciImageCacheConfig(clusters),
-            lifecycle: { reconcileInterval: { seconds: 1 } },
-          },
+          // Default lifecycle: the full pass every 30 s is the safety net, catalog changes are
+          // picked up by the catalog-changes task.
+          eciImageCache: eciImageCacheConfig(clusters),
         },
       }),
       catalog.factory(),
@@ -111,15 +111,15 @@ async function main() {
         `GET /clusters p50 ${percentile(trivialMs, 50).toFixed(2)} ms, p99 ${percentile(trivialMs, 99).toFixed(2)} ms; p99 ratio ${ratio.toFixed(2)}`,
     );
   }
-  console.log(
+  if (ROUNDS > 0) console.log(
     `first read of each entity (state built, not yet cached): p50 ${percentile(firstReadMs, 50).toFixed(2)} ms, p99 ${percentile(firstReadMs, 99).toFixed(2)} ms (informational)`,
   );
   const reads = ROUNDS * SAMPLES + WARMUP;
   const { requests } = await host.ask({ type: 'stats' }, 'stats');
   const medianRatio = percentile(ratios, 50);
-  console.log(`entity-state p99 ratio, median of ${ROUNDS} rounds: ${medianRatio.toFixed(2)} (budget <= ${BUDGET.p99Ratio})`);
+  if (ROUNDS > 0) console.log(`entity-state p99 ratio, median of ${ROUNDS} rounds: ${medianRatio.toFixed(2)} (budget <= ${BUDGET.p99Ratio})`);
   console.log(`Kubernetes requests during ${reads} entity reads (and the reconciler's runs meanwhile): ${requests} (budget ${BUDGET.requestsPerRead})`);
-  if (!(medianRatio <= BUDGET.p99Ratio)) failures.push('entity-state p99');
+  if (ROUNDS > 0 && !(medianRatio <= BUDGET.p99Ratio)) failures.push('entity-state p99');
   if (requests !== BUDGET.requestsPerRead) failures.push('Kubernetes requests per read');
 
   // Annotation change to ImageCache created, for several entities one after the other: the
@@ -139,9 +139,9 @@ async function main() {
   }
   const annotationMedianMs = percentile(annotationMs, 50);
   console.log(
-    `annotation change to ImageCache created, ${ANNOTATION_CHANGES} changes with ${ENTITY_COUNT} entities: median ${annotationMedianMs} ms, max ${Math.max(...annotationMs)} ms (${annotationMs.join(', ')}) (budget median < ${BUDGET.annotationToCacheMs})`,
+    `annotation change to ImageCache created, ${ANNOTATION_CHANGES} changes with ${ENTITY_COUNT} entities: median ${annotationMedianMs} ms, max ${Math.max(...annotationMs)} ms (${annotationMs.join(', ')}) (budget median <= ${BUDGET.annotationToCacheMs})`,
   );
-  if (!(annotationMedianMs < BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
+  if (!(annotationMedianMs <= BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
 
   await backend.stop();
   host.stop();

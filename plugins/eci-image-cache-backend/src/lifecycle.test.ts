@@ -258,6 +258,43 @@ describe('ImageCache lifecycle against the emulator', () => {
       expect(deleted[0].message).toMatch(/grace period over/);
     });
 
+    it('reconciles an entity the catalog changed without waiting for the full pass', async () => {
+      const t = await startTestEciBackend({
+        clusters: [{ name: 'hangzhou', emulator }],
+        entities: [
+          component('web', { [IMAGES]: 'nginx:1.25.3', [MODE]: 'manual' }),
+          component('plain', { [IMAGES]: 'busybox:1.36', [MODE]: 'manual' }),
+        ],
+      });
+      await t.waitForSync();
+      await t.reconcileCatalogChanges();
+      // The first look is the baseline: what was there before is the full pass's job.
+      expect(managedCaches(emulator)).toHaveLength(0);
+      await t.reconcile();
+      await waitFor(() => managedCaches(emulator).length === 2, 'two caches');
+      const before = managedCaches(emulator).map(c => c.metadata.name);
+
+      t.catalog.set(component('web', { [IMAGES]: 'nginx:latest', [MODE]: 'manual' }));
+      t.catalog.set(component('new', { [IMAGES]: 'redis:7.2', [MODE]: 'manual' }));
+      t.catalog.set(component('plain', { [MODE]: 'manual' }));
+      await t.reconcileCatalogChanges();
+      const created = managedCaches(emulator).filter(
+        c => !before.includes(c.metadata.name),
+      );
+      expect(created).toHaveLength(2);
+      expect(created.map(c => c.spec.images).sort()).toEqual([
+        ['nginx:latest'],
+        ['redis:7.2'],
+      ]);
+      expect((await waitForHistory(t, 'plain', 'orphaned'))[0].message).toMatch(
+        /annotation was removed/,
+      );
+      // Nothing changed since: the next look does nothing.
+      const count = managedCaches(emulator).length;
+      await t.reconcileCatalogChanges();
+      expect(managedCaches(emulator)).toHaveLength(count);
+    });
+
     it('stops deleting an orphan that is wanted again', async () => {
       const t = await startTestEciBackend({
         clusters: [{ name: 'hangzhou', emulator }],

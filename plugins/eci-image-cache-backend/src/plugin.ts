@@ -20,6 +20,7 @@ import { RunEvidenceService } from './runs/RunEvidenceService';
 import { readRunConfig } from './runs/runConfig';
 import { createRunsRouter } from './runs/runsRouter';
 import { CacheCommands } from './services/CacheCommands';
+import { CatalogChangeFeed } from './catalog/CatalogChangeFeed';
 import { CatalogEntities } from './catalog/CatalogEntities';
 import { EntityAccess } from './services/EntityAccess';
 import { EntityConfigResolver } from './desired/EntityConfigResolver';
@@ -30,6 +31,8 @@ import { WorkflowPreviewService } from './services/WorkflowPreviewService';
 
 /** Id of the scheduled reconciliation task (global: one replica at a time). */
 export const RECONCILE_TASK_ID = 'eci-image-cache-reconcile';
+/** Id of the task that reconciles entities the catalog changed (local: each replica looks). */
+export const CATALOG_CHANGES_TASK_ID = 'eci-image-cache-catalog-changes';
 
 /**
  * The ECI image cache backend plugin: keeps every catalog entity's ImageCaches and ACR
@@ -183,6 +186,27 @@ export const eciImageCachePlugin = createBackendPlugin({
               deps.logger.info(
                 `Reconciled ${summary.entities} entities: ${summary.actions} actions, ${summary.errors} errors`,
               );
+            }
+          },
+        });
+        // The full pass above is the safety net; a changed entity is reconciled within one
+        // interval of this (local, millisecond-precise) task, under the same lease.
+        const catalogChanges = new CatalogChangeFeed(entities);
+        await deps.scheduler.scheduleTask({
+          id: CATALOG_CHANGES_TASK_ID,
+          scope: 'local',
+          frequency: { milliseconds: config.lifecycle.catalogChangeIntervalMs },
+          timeout: { minutes: 1 },
+          fn: async () => {
+            const changes = await catalogChanges.changes();
+            if (changes.length === 0) return;
+            let reconciled = false;
+            try {
+              reconciled = await reconciler.reconcileChanges(changes);
+            } finally {
+              if (!reconciled) {
+                catalogChanges.requeue(changes);
+              }
             }
           },
         });

@@ -11,24 +11,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 /* eslint-disable @backstage/no-forbidden-package-imports */
-import { FakeCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/FakeCatalog';
 import { createMockActionContext } from '@eci-portal/plugin-scaffolder-backend-module-eci-image-cache/src/__testUtils__/createMockActionContext';
 /* eslint-enable @backstage/no-forbidden-package-imports */
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { actionClient } from '../harness/actionClient';
 import { AuditRecord, recordingAuditor } from '../harness/auditLog';
-import {
-  GUEST,
-  OWNER,
-  ReliabilityBackend,
-  startReliabilityBackend,
-} from '../harness/backend';
-import { startClusters, stopClusters, TestCluster } from '../harness/clusters';
-import { sqliteMemory } from '../harness/database';
+import { GUEST, OWNER, ReliabilityBackend } from '../harness/backend';
+import { TestCluster } from '../harness/clusters';
 import { ownedByPlatformTeam, securityCatalog } from '../harness/fixtures';
 import { NO_ROWS, sideEffects } from '../harness/hostile/effects';
 import { printSummary } from '../harness/summary';
+import { startSecuritySuite, stopSuite } from '../harness/securitySuite';
 
 const OWNED = 'component:default/hostile-target';
 const FOREIGN = 'component:other-ns/foreign';
@@ -49,21 +43,12 @@ describe('authorization of the mutating scaffolder actions', () => {
   ) => Promise<unknown>;
 
   beforeAll(async () => {
-    clusters = await startClusters(1);
-    knex = sqliteMemory();
-    const entities = securityCatalog();
-    backend = await startReliabilityBackend({
-      clusters,
-      catalog: new FakeCatalog(entities),
-      knex,
-      scheduler: 'manual',
+    ({ clusters, knex, backend } = await startSecuritySuite({
       audits: backendAudits,
-      ownedByOwner: ownedByPlatformTeam(entities),
-    });
-    await backend.waitForSync();
+    }));
     const eciImageCache = actionClient(backend);
     const auditor = recordingAuditor(actionAudits);
-    const owned = ownedByPlatformTeam(entities);
+    const owned = ownedByPlatformTeam(securityCatalog());
     publishRoot = path.join(
       fs.mkdtempSync(path.join(os.tmpdir(), 'eci-publish-auth-')),
       'published',
@@ -99,11 +84,7 @@ describe('authorization of the mutating scaffolder actions', () => {
       );
   });
 
-  afterAll(async () => {
-    await backend?.stop();
-    await knex?.destroy();
-    await stopClusters(clusters ?? []);
-  });
+  afterAll(() => stopSuite({ clusters, knex, backend }));
 
   const cases = [
     ['eci:imagecache:ensure', 'imagecache-ensure', { entityRef: OWNED }],

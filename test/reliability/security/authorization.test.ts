@@ -1,5 +1,3 @@
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { FakeCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/FakeCatalog';
 import { imageCacheName } from '@eci-portal/plugin-eci-image-cache-common';
 import { Knex } from 'knex';
 import { AuditRecord } from '../harness/auditLog';
@@ -8,13 +6,12 @@ import {
   OWNER,
   ReliabilityBackend,
   requireStatus,
-  startReliabilityBackend,
 } from '../harness/backend';
-import { startClusters, stopClusters, TestCluster } from '../harness/clusters';
-import { pluginRowCounts, sqliteMemory } from '../harness/database';
-import { ownedByPlatformTeam, securityCatalog } from '../harness/fixtures';
+import { TestCluster } from '../harness/clusters';
+import { pluginRowCounts } from '../harness/database';
 import { sideEffects } from '../harness/hostile/effects';
 import { printSummary } from '../harness/summary';
+import { startSecuritySuite, stopSuite } from '../harness/securitySuite';
 
 const OWNED = '/entities/component/default/hostile-target';
 const FOREIGN = '/entities/component/other-ns/foreign';
@@ -83,18 +80,7 @@ describe('authorization of every mutating route', () => {
   const audits: AuditRecord[] = [];
 
   beforeAll(async () => {
-    clusters = await startClusters(1);
-    knex = sqliteMemory();
-    const entities = securityCatalog();
-    backend = await startReliabilityBackend({
-      clusters,
-      catalog: new FakeCatalog(entities),
-      knex,
-      scheduler: 'manual',
-      audits,
-      ownedByOwner: ownedByPlatformTeam(entities),
-    });
-    await backend.waitForSync();
+    ({ clusters, knex, backend } = await startSecuritySuite({ audits }));
     // The owner's and the other team's caches and settings exist, so that deletes have a target.
     requireStatus(
       await backend.post(`${OWNED}/caches`, {}),
@@ -109,11 +95,7 @@ describe('authorization of every mutating route', () => {
     await backend.reconcile();
   });
 
-  afterAll(async () => {
-    await backend?.stop();
-    await knex?.destroy();
-    await stopClusters(clusters ?? []);
-  });
+  afterAll(() => stopSuite({ clusters, knex, backend }));
 
   function send(
     method: string,

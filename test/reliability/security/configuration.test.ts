@@ -17,11 +17,12 @@ import {
   ReliabilityBackend,
   startReliabilityBackend,
 } from '../harness/backend';
-import { startClusters, stopClusters, TestCluster } from '../harness/clusters';
-import { imageCaches, isManaged, ownerOf } from '../harness/clusterObjects';
+import { startClusters, TestCluster } from '../harness/clusters';
 import { sqliteMemory } from '../harness/database';
+import { imageCaches, isManaged, ownerOf } from '../harness/clusterObjects';
 import { component } from '../harness/fixtures';
 import { printSummary } from '../harness/summary';
+import { stopSuite } from '../harness/securitySuite';
 import { startTrapServer } from '../harness/trapServer';
 
 const MANUAL = {
@@ -108,9 +109,7 @@ describe('entity annotations never choose a cluster URL, a token or a namespace 
   });
 
   afterAll(async () => {
-    await backend?.stop();
-    await knex?.destroy();
-    await stopClusters(clusters ?? []);
+    await stopSuite({ clusters, knex, backend });
     await trap?.stop();
   });
 

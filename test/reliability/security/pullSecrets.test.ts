@@ -16,10 +16,11 @@ import {
   startReliabilityBackend,
 } from '../harness/backend';
 import { imageCaches, putSecret } from '../harness/clusterObjects';
-import { stopClusters, TestCluster } from '../harness/clusters';
+import { TestCluster } from '../harness/clusters';
 import { pluginRowCounts, sqliteMemory } from '../harness/database';
 import { component } from '../harness/fixtures';
 import { printSummary } from '../harness/summary';
+import { stopSuite } from '../harness/securitySuite';
 
 const README = path.resolve(
   __dirname,
@@ -142,11 +143,7 @@ describe('pull secrets stay in the cluster namespaces, with the documented least
     await backend.waitForSync();
   });
 
-  afterAll(async () => {
-    await backend?.stop();
-    await knex?.destroy();
-    await stopClusters(clusters ?? []);
-  });
+  afterAll(() => stopSuite({ clusters, knex, backend }));
 
   it('reads the documented rules: Secrets only through Roles in the allowed namespaces', () => {
     const secretRules = rules.filter(rule =>

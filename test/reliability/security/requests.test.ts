@@ -1,20 +1,14 @@
-// eslint-disable-next-line @backstage/no-forbidden-package-imports
-import { FakeCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/FakeCatalog';
 import { Knex } from 'knex';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { FrameworkAuditEvent } from '../harness/auditLog';
-import {
-  OWNER,
-  ReliabilityBackend,
-  startReliabilityBackend,
-} from '../harness/backend';
-import { startClusters, stopClusters, TestCluster } from '../harness/clusters';
-import { pluginRowCounts, sqliteMemory } from '../harness/database';
-import { ownedByPlatformTeam, securityCatalog } from '../harness/fixtures';
+import { OWNER, ReliabilityBackend } from '../harness/backend';
+import { TestCluster } from '../harness/clusters';
+import { pluginRowCounts } from '../harness/database';
 import { sideEffects } from '../harness/hostile/effects';
 import { printSummary } from '../harness/summary';
+import { startSecuritySuite, stopSuite } from '../harness/securitySuite';
 
 const OWNED = '/entities/component/default/hostile-target';
 const USER_AGENT = 'hostile-suite/1.0';
@@ -96,25 +90,12 @@ describe('requests: authentication before the body, every refusal audited with i
   const log: FrameworkAuditEvent[] = [];
 
   beforeAll(async () => {
-    clusters = await startClusters(1);
-    knex = sqliteMemory();
-    const entities = securityCatalog();
-    backend = await startReliabilityBackend({
-      clusters,
-      catalog: new FakeCatalog(entities),
-      knex,
-      scheduler: 'manual',
+    ({ clusters, knex, backend } = await startSecuritySuite({
       frameworkAuditLog: log,
-      ownedByOwner: ownedByPlatformTeam(entities),
-    });
-    await backend.waitForSync();
+    }));
   });
 
-  afterAll(async () => {
-    await backend?.stop();
-    await knex?.destroy();
-    await stopClusters(clusters ?? []);
-  });
+  afterAll(() => stopSuite({ clusters, knex, backend }));
 
   /** Sends the case's bytes as they are (supertest would re-encode a gzip body). */
   function send(

@@ -13,12 +13,13 @@ import {
   requireStatus,
   startReliabilityBackend,
 } from '../harness/backend';
-import { startClusters, stopClusters, TestCluster } from '../harness/clusters';
-import { putSecret } from '../harness/clusterObjects';
+import { startClusters, TestCluster } from '../harness/clusters';
 import { sqliteMemory } from '../harness/database';
+import { putSecret } from '../harness/clusterObjects';
 import { component } from '../harness/fixtures';
 import { waitUntil } from '../harness/loops';
 import { printSummary } from '../harness/summary';
+import { stopSuite } from '../harness/securitySuite';
 
 const PULL_PASSWORD = 'S3CR3T-pull-password-7f1c0e';
 const CA_MARKER = 'MIIBfakeCAcertificateMARKER0042';
@@ -92,11 +93,7 @@ describe('read routes never return secret values', () => {
     );
   });
 
-  afterAll(async () => {
-    await backend?.stop();
-    await knex?.destroy();
-    await stopClusters(clusters ?? []);
-  });
+  afterAll(() => stopSuite({ clusters, knex, backend }));
 
   it('shows no token, CA data or pull-secret content on any read route, as any caller', async () => {
     const paths = [

@@ -3,6 +3,14 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService, catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
+let lastEtag = 0;
+
+/** As the catalog stitches an entity: with a new etag on every change. */
+export function stitched(entity: Entity): Entity {
+  lastEtag += 1;
+  return { ...entity, metadata: { ...entity.metadata, etag: `etag-${lastEtag}` } };
+}
+
 /**
  * The in-memory catalog of `catalogServiceMock`, but with entities that tests can add,
  * change and remove while the backend runs.
@@ -11,12 +19,12 @@ export class FakeCatalog {
   entities: Entity[];
 
   constructor(entities: Entity[] = []) {
-    this.entities = entities;
+    this.entities = entities.map(stitched);
   }
 
   set(entity: Entity): void {
     const ref = (e: Entity) => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase();
-    this.entities = [...this.entities.filter(e => ref(e) !== ref(entity)), entity];
+    this.entities = [...this.entities.filter(e => ref(e) !== ref(entity)), stitched(entity)];
   }
 
   remove(name: string): void {

@@ -4,6 +4,7 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService, catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { stitched } from './FakeCatalog';
 
 const PAGE_SIZE = 500;
 
@@ -11,7 +12,7 @@ export class IndexedCatalog {
   private readonly entities = new Map<string, Entity>();
 
   set(entity: Entity): void {
-    this.entities.set(stringifyEntityRef(entity), entity);
+    this.entities.set(stringifyEntityRef(entity), stitched(entity));
   }
 
   factory() {

@@ -15,7 +15,11 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { RunningEmulator } from '@eci-portal/ack-emulator';
 import { JsonObject } from '@backstage/types';
 import request from 'supertest';
-import { eciImageCachePlugin, RECONCILE_TASK_ID } from '../plugin';
+import {
+  CATALOG_CHANGES_TASK_ID,
+  eciImageCachePlugin,
+  RECONCILE_TASK_ID,
+} from '../plugin';
 import { FakeCatalog } from './FakeCatalog';
 
 export const OWNER = 'user:default/owner';
@@ -168,6 +172,9 @@ export async function startTestEciBackend(options: {
         .set('Authorization', mockCredentials.user.header(user)),
     /** Runs the scheduled global reconciliation once, as the scheduler would. */
     reconcile: () => scheduler.triggerTask(RECONCILE_TASK_ID),
+    /** Runs the local look for changed catalog entities once (the first look takes the baseline). */
+    reconcileCatalogChanges: () =>
+      scheduler.triggerTask(CATALOG_CHANGES_TASK_ID),
     async waitForSync(names = options.clusters.map(c => c.name)) {
       await waitFor(async () => {
         const res = await request(server)

@@ -33,6 +33,7 @@ describe('readPluginConfig', () => {
       retryInitialBackoffMs: 60_000,
       retryMaxBackoffMs: 3600_000,
       reconcileIntervalMs: 30_000,
+      catalogChangeIntervalMs: 250,
       maxWritesPerMinute: 120,
     });
     expect(config.requestTimeoutMs).toBe(10_000);
@@ -59,6 +60,7 @@ describe('readPluginConfig', () => {
         orphanGracePeriod: 'PT2H',
         retryBackoff: { initial: { seconds: 30 }, max: { minutes: 10 } },
         reconcileInterval: { seconds: 5 },
+        catalogChangeInterval: { milliseconds: 400 },
         maxWritesPerMinute: 60,
         previousCachesKept: 0,
       },
@@ -73,6 +75,7 @@ describe('readPluginConfig', () => {
       retryInitialBackoffMs: 30_000,
       retryMaxBackoffMs: 600_000,
       reconcileIntervalMs: 5_000,
+      catalogChangeIntervalMs: 400,
       maxWritesPerMinute: 60,
       previousCachesKept: 0,
     });
@@ -209,6 +212,14 @@ describe('readPluginConfig', () => {
         lifecycle: { retryBackoff: { initial: { hours: 2 } } },
       },
       /retryBackoff\.max: must not be shorter/,
+    ],
+    [
+      'a catalog change interval below 100 ms',
+      {
+        clusters: [CLUSTER],
+        lifecycle: { catalogChangeInterval: { milliseconds: 10 } },
+      },
+      /lifecycle\.catalogChangeInterval: must be at least 100 milliseconds/,
     ],
   ])('rejects %s, naming the key', (_, eciImageCache, message) => {
     expect(() => read(eciImageCache)).toThrow(message);

@@ -38,6 +38,8 @@ export interface LifecycleConfig {
   retryInitialBackoffMs: number;
   retryMaxBackoffMs: number;
   reconcileIntervalMs: number;
+  /** How often the catalog is checked for changed entities, which are reconciled at once. */
+  catalogChangeIntervalMs: number;
   maxWritesPerMinute: number;
 }
 
@@ -237,6 +239,7 @@ function readLifecycle(root: Config): LifecycleConfig {
     retryInitialBackoffMs: MINUTE,
     retryMaxBackoffMs: 60 * MINUTE,
     reconcileIntervalMs: 30_000,
+    catalogChangeIntervalMs: 250,
     maxWritesPerMinute: 120,
   };
   if (!config) {
@@ -284,6 +287,12 @@ function readLifecycle(root: Config): LifecycleConfig {
       `${key}.reconcileInterval`,
       defaults.reconcileIntervalMs,
     ),
+    catalogChangeIntervalMs: readDurationMs(
+      config,
+      'catalogChangeInterval',
+      `${key}.catalogChangeInterval`,
+      defaults.catalogChangeIntervalMs,
+    ),
     maxWritesPerMinute: readInteger(
       config,
       'maxWritesPerMinute',
@@ -299,11 +308,13 @@ function readLifecycle(root: Config): LifecycleConfig {
       'must not be shorter than retryBackoff.initial',
     );
   }
-  if (result.reconcileIntervalMs < 100) {
-    throw new PluginConfigError(
-      `${key}.reconcileInterval`,
-      'must be at least 100 milliseconds',
-    );
+  for (const name of ['reconcileInterval', 'catalogChangeInterval'] as const) {
+    if (result[`${name}Ms`] < 100) {
+      throw new PluginConfigError(
+        `${key}.${name}`,
+        'must be at least 100 milliseconds',
+      );
+    }
   }
   return result;
 }

@@ -32,7 +32,7 @@ function byEntity<T extends { entityRef: string }>(rows: T[]): Map<string, T[]> 
 /**
  * A short-lived copy of the settings, revisions and intents, retry plans and orphan marks, so entity
  * reads cost no database round trip. Writes of this process invalidate it at once; writes
- * of other replicas are seen after at most `maxAgeMs`.
+ * of other replicas are seen after at most `maxAgeMs` and one re-read.
  */
 export class LifecycleStateCache {
   private state: LifecycleState | undefined;
@@ -48,11 +48,17 @@ export class LifecycleStateCache {
     store.onWrite(() => this.invalidate());
   }
 
+  /**
+   * The copy at hand. Once older than `maxAgeMs` it is still served while a re-read runs in
+   * the background, so that no entity read waits for the database; after a write of this
+   * process there is no copy and the read waits.
+   */
   async get(): Promise<LifecycleState> {
-    if (this.state && this.now() - this.loadedAt < this.maxAgeMs) {
-      return this.state;
+    if (!this.state) return this.load();
+    if (this.now() - this.loadedAt >= this.maxAgeMs) {
+      this.load().catch(() => undefined);
     }
-    return this.load();
+    return this.state;
   }
 
   /** Reads everything now (the reconciler wants current data) and keeps it. */

@@ -51,8 +51,25 @@ export const COMMAND_LEASE_WAIT_MS = 10_000;
 
 const YIELD_EVERY = 25;
 
+/** Lets HTTP requests in every few entities: a run over thousands must not hold them up. */
+async function yieldNow(position: number): Promise<void> {
+  if (position % YIELD_EVERY === YIELD_EVERY - 1) {
+    await new Promise(resolve => setImmediate(resolve));
+  }
+}
+
 export function revisionKey(cluster: string, entityRef: string): string {
   return `${cluster}\n${entityRef}`;
+}
+
+/** Why an entity listed without images, or not at all, wants no cache. */
+function whyNotWanted(
+  entityRef: string,
+  withoutImages: Map<string, Entity>,
+): string {
+  return withoutImages.has(entityRef)
+    ? `the ${ANNOTATION_ECI_IMAGES} annotation was removed`
+    : 'the entity is no longer in the catalog';
 }
 
 function failureMessage(cache: ObservedImageCache): string {
@@ -108,18 +125,11 @@ export class Reconciler {
     const summary: ReconcileSummary = { entities: 0, actions: 0, errors: 0 };
     const refs = [...byRef.keys(), ...absent];
     for (const [position, entityRef] of refs.entries()) {
-      // A pass over thousands of entities must not hold up HTTP requests.
-      if (position % YIELD_EVERY === YIELD_EVERY - 1) {
-        await new Promise(resolve => setImmediate(resolve));
-      }
-      const entity = byRef.get(entityRef);
-      const missingReason = withoutImages.has(entityRef)
-        ? `the ${ANNOTATION_ECI_IMAGES} annotation was removed`
-        : 'the entity is no longer in the catalog';
+      await yieldNow(position);
       const result = await this.reconcileWith(
         entityRef,
-        entity,
-        missingReason,
+        byRef.get(entityRef),
+        whyNotWanted(entityRef, withoutImages),
         context,
       );
       summary.entities += 1;
@@ -127,6 +137,35 @@ export class Reconciler {
       summary.errors += result.errors;
     }
     return summary;
+  }
+
+  /**
+   * Reconciles the entities the catalog just changed (refs from the catalog change feed),
+   * re-read under the lease; returns false when the lease did not come within `waitMs`.
+   */
+  async reconcileChanges(
+    entityRefs: string[],
+    waitMs = COMMAND_LEASE_WAIT_MS,
+  ): Promise<boolean> {
+    const outcome = await this.lease.run(async () => {
+      const [context, found] = await Promise.all([
+        this.loadContext(),
+        this.entities.getManyOwn(entityRefs),
+      ]);
+      for (const [position, entityRef] of entityRefs.entries()) {
+        await yieldNow(position);
+        const entity = found.get(entityRef);
+        await this.reconcileWith(
+          entityRef,
+          entity?.metadata.annotations?.[ANNOTATION_ECI_IMAGES] === undefined
+            ? undefined
+            : entity,
+          whyNotWanted(entityRef, found),
+          context,
+        );
+      }
+    }, waitMs);
+    return outcome.acquired;
   }
 
   /**

@@ -14,6 +14,7 @@ const LIFECYCLE: LifecycleConfig = {
   retryInitialBackoffMs: 60_000,
   retryMaxBackoffMs: 300_000,
   reconcileIntervalMs: 30_000,
+  catalogChangeIntervalMs: 250,
   maxWritesPerMinute: 120,
 };
 
