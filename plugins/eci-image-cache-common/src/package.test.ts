@@ -117,6 +117,7 @@ describe('the public API', () => {
         "acrAnnotationValue",
         "acrAnnotationValues",
         "buildImageCache",
+        "cacheAlert",
         "cacheLabel",
         "checkAcrInstanceRef",
         "daysUntilExpiry",
