@@ -142,6 +142,7 @@ export const eciImageCachePlugin = createBackendPlugin({
         deps.httpRouter.use(
           createRunsRouter({
             httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
             runs: new RunEvidenceService(
               config,
               runEvidence.store,
