@@ -9,12 +9,19 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('eci_notifications_sent', table => {
     table.comment('One row per notification sent about a managed ImageCache');
-    table.string('dedupe_key', 400).primary().notNullable().comment('kind/cluster/cache name');
+    table
+      .string('dedupe_key', 400)
+      .primary()
+      .notNullable()
+      .comment('kind/cluster/cache name');
     table.string('entity_ref', 255).notNullable();
     table.string('cluster', 63).notNullable();
     table.string('cache_name', 253).notNullable();
     table.string('kind', 16).notNullable().comment('failed or expiring');
-    table.string('recipient', 255).notNullable().comment('The owner entity told');
+    table
+      .string('recipient', 255)
+      .notNullable()
+      .comment('The owner entity told');
     table.timestamp('sent_at', { useTz: true }).notNullable();
   });
 };

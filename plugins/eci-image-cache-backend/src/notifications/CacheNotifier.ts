@@ -13,7 +13,10 @@ import {
 import { CatalogEntities } from '../catalog/CatalogEntities';
 import { ClusterConnection, ClusterRegistry } from '../cluster/ClusterRegistry';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
-import { CacheIntent, EciImageCacheStore } from '../database/EciImageCacheStore';
+import {
+  CacheIntent,
+  EciImageCacheStore,
+} from '../database/EciImageCacheStore';
 import { cacheNotification } from './cacheNotification';
 import { NotificationConfig } from './notificationConfig';
 import { NotificationClaim, SentNotifications } from './SentNotifications';

@@ -10,7 +10,9 @@ export const NOTIFICATION_TOPIC = 'eci-image-cache';
 /** The entity's Image Cache tab, relative to the app. */
 function tabLink(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}/image-cache`;
+  return `/catalog/${namespace}/${kind.toLocaleLowerCase(
+    'en-US',
+  )}/${name}/image-cache`;
 }
 
 /** What the owners read about an alert: what happened, what it means for their pods, what to do. */

@@ -50,7 +50,11 @@ describe.each(configuredDatabaseIds())(
       await emulator.stop();
     });
 
-    async function replicas(count: number, entities = [broken], extraConfig = {}) {
+    async function replicas(
+      count: number,
+      entities = [broken],
+      extraConfig = {},
+    ) {
       const knex = await databases.init(databaseId);
       const started: Replica[] = [];
       for (let i = 0; i < count; i++) {
@@ -83,7 +87,10 @@ describe.each(configuredDatabaseIds())(
       await settle();
       expect(sent()).toHaveLength(1);
       const [notification] = sent();
-      expect(notification.recipients).toEqual({ type: 'entity', entityRef: TEAM });
+      expect(notification.recipients).toEqual({
+        type: 'entity',
+        entityRef: TEAM,
+      });
       expect(notification.payload).toMatchObject({
         title: 'Image cache of broken failed on hangzhou',
         severity: 'high',
@@ -154,9 +161,12 @@ describe.each(configuredDatabaseIds())(
         );
       }
       // A refresh of "planned" is requested: its owners need no warning.
-      const refresh = await t.post('/entities/component/default/planned/caches', {
-        imageCacheSize: 30,
-      });
+      const refresh = await t.post(
+        '/entities/component/default/planned/caches',
+        {
+          imageCacheSize: 30,
+        },
+      );
       expect(refresh.body.outcome).toBe('refreshed');
 
       await t.checkNotifications();
@@ -166,7 +176,10 @@ describe.each(configuredDatabaseIds())(
       ]);
       expect(t.notifications.sent[0]).toMatchObject({
         recipients: { type: 'entity', entityRef: TEAM },
-        payload: { severity: 'normal', link: '/catalog/default/component/short/image-cache' },
+        payload: {
+          severity: 'normal',
+          link: '/catalog/default/component/short/image-cache',
+        },
       });
       expect(t.notifications.sent[0].payload.description).toMatch(
         /no refresh is planned/,

@@ -100,12 +100,18 @@ describe('cacheAlert', () => {
     // The request that built this cache, or an older one, plans nothing.
     expect(
       alert({
-        requested: { cacheName: 'web-rev0', requestedAt: '2026-06-01T11:00:00Z' },
+        requested: {
+          cacheName: 'web-rev0',
+          requestedAt: '2026-06-01T11:00:00Z',
+        },
       }),
     ).toMatchObject({ kind: 'expiring' });
     expect(
       alert({
-        requested: { cacheName: 'web-rev1', requestedAt: '2026-05-01T00:00:00Z' },
+        requested: {
+          cacheName: 'web-rev1',
+          requestedAt: '2026-05-01T00:00:00Z',
+        },
       }),
     ).toMatchObject({ kind: 'expiring' });
   });

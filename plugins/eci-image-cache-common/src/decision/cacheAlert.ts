@@ -69,9 +69,7 @@ function isRefreshPlanned(
   }
   if (!requested || requested.cacheName === cache.name) return false;
   const created = Date.parse(cache.creationTimestamp ?? '');
-  return (
-    Number.isNaN(created) || Date.parse(requested.requestedAt) >= created
-  );
+  return Number.isNaN(created) || Date.parse(requested.requestedAt) >= created;
 }
 
 /**
@@ -88,7 +86,11 @@ export function cacheAlert(input: CacheAlertInput): CacheAlert | undefined {
   if (cache.phase !== 'Ready' || !cache.expireDateTime) return undefined;
   if (expiryWarningDays <= 0) return undefined;
   const msLeft = Date.parse(cache.expireDateTime) - now.getTime();
-  if (Number.isNaN(msLeft) || msLeft <= 0 || msLeft > expiryWarningDays * DAY_MS) {
+  if (
+    Number.isNaN(msLeft) ||
+    msLeft <= 0 ||
+    msLeft > expiryWarningDays * DAY_MS
+  ) {
     return undefined;
   }
   if (isRefreshPlanned(input)) return undefined;
