@@ -110,6 +110,20 @@ export interface Config {
       perEntity?: number;
     };
 
+    /**
+     * Notifications to the owner of an entity (through Backstage's notifications service) when
+     * one of its managed caches goes Failed, or expires soon with no refresh planned. Each is sent
+     * once, whatever the number of replicas and restarts.
+     */
+    notifications?: {
+      /** Send notifications at all (default true). */
+      enabled?: boolean;
+      /** Warn this many days (or fewer) before a managed cache expires, 0–365; 0 turns expiry warnings off (default 7). */
+      expiryWarningDays?: number;
+      /** How often every managed cache is checked; failures are also noticed as they happen (default 15 minutes, at least 10 seconds). */
+      checkInterval?: HumanDuration | string;
+    };
+
     /** Timeout of each request to a cluster (default 10 seconds). */
     requestTimeout?: HumanDuration | string;
 

@@ -23,6 +23,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionModuleEciImageCachePolicy);
 
+// notifications (the bell and /notifications page) and signals, which push them to the browser
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // ECI image caches and ACR password-free pulls per catalog entity
 backend.add(import('@eci-portal/plugin-eci-image-cache-backend'));
 // scaffolder actions and the "Argo workflow with ECI image cache" template

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { eciImageCachePermissions } from '@eci-portal/plugin-eci-image-cache-common';
 import { eciClusterAuthExtensionPoint } from '@eci-portal/plugin-eci-image-cache-node';
 import { builtInAuthStrategies } from './cluster/auth/builtInStrategies';
@@ -14,6 +15,9 @@ import { LifecycleStateCache } from './database/LifecycleStateCache';
 import { recordPhaseTransitions } from './reconciler/PhaseTransitionRecorder';
 import { Reconciler } from './reconciler/Reconciler';
 import { ReconcileLease } from './reconciler/ReconcileLease';
+import { CacheNotifier } from './notifications/CacheNotifier';
+import { readNotificationConfig } from './notifications/notificationConfig';
+import { SentNotifications } from './notifications/SentNotifications';
 import { createRouter, ROUTE_PATHS } from './router';
 import { createRunEvidence } from './runs/runEvidence';
 import { RunEvidenceService } from './runs/RunEvidenceService';
@@ -33,6 +37,9 @@ import { WorkflowPreviewService } from './services/WorkflowPreviewService';
 export const RECONCILE_TASK_ID = 'eci-image-cache-reconcile';
 /** Id of the task that reconciles entities the catalog changed (local: each replica looks). */
 export const CATALOG_CHANGES_TASK_ID = 'eci-image-cache-catalog-changes';
+
+/** Id of the scheduled check of every managed cache for owner notifications (global). */
+export const NOTIFY_TASK_ID = 'eci-image-cache-notify';
 
 /**
  * The ECI image cache backend plugin: keeps every catalog entity's ImageCaches and ACR
@@ -70,6 +77,7 @@ export const eciImageCachePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readPluginConfig(deps.rootConfig, authStrategies);
@@ -106,6 +114,19 @@ export const eciImageCachePlugin = createBackendPlugin({
           deps.logger,
         );
         recordPhaseTransitions(clusters, store, deps.logger);
+        const notificationConfig = readNotificationConfig(deps.rootConfig);
+        const notifier = notificationConfig.enabled
+          ? new CacheNotifier({
+              config: notificationConfig,
+              clusters,
+              store,
+              entities,
+              notifications: deps.notifications,
+              sent: await SentNotifications.create(deps.database),
+              logger: deps.logger,
+            })
+          : undefined;
+        notifier?.watchFailures();
 
         const entityState = new EntityStateService(
           config,
@@ -124,6 +145,7 @@ export const eciImageCachePlugin = createBackendPlugin({
         deps.httpRouter.use(
           createRunsRouter({
             httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
             runs: new RunEvidenceService(
               config,
               runEvidence.store,
@@ -169,6 +191,7 @@ export const eciImageCachePlugin = createBackendPlugin({
         runEvidence.start();
         deps.lifecycle.addShutdownHook(async () => {
           await Promise.all([clusters.stop(), runEvidence.stop()]);
+          await notifier?.idle();
         });
 
         await deps.scheduler.scheduleTask({
@@ -210,6 +233,15 @@ export const eciImageCachePlugin = createBackendPlugin({
             }
           },
         });
+        if (notifier) {
+          await deps.scheduler.scheduleTask({
+            id: NOTIFY_TASK_ID,
+            scope: 'global',
+            frequency: { milliseconds: notificationConfig.checkIntervalMs },
+            timeout: { minutes: 10 },
+            fn: () => notifier.checkAll(),
+          });
+        }
       },
     });
   },

@@ -121,6 +121,7 @@ describe('the public API', () => {
         "acrInstanceConfigOf",
         "apiPath",
         "buildImageCache",
+        "cacheAlert",
         "cacheLabel",
         "cacheListQuerySchema",
         "checkAcrInstanceRef",

@@ -1,6 +1,7 @@
 import {
   AuditorServiceCreateEventOptions,
   BackendFeature,
+  createServiceFactory,
   BackstageCredentials,
   SchedulerService,
   ServiceFactory,
@@ -14,10 +15,15 @@ import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { RunningEmulator } from '@eci-portal/ack-emulator';
 import { JsonObject } from '@backstage/types';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import request from 'supertest';
 import {
   CATALOG_CHANGES_TASK_ID,
   eciImageCachePlugin,
+  NOTIFY_TASK_ID,
   RECONCILE_TASK_ID,
 } from '../plugin';
 import { FakeCatalog } from './FakeCatalog';
@@ -98,6 +104,23 @@ export async function startTestEciBackend(options: {
       };
     },
   });
+  // The notifications backend, as the plugin sees it: every send is recorded (or refused on demand).
+  const notifications = {
+    sent: [] as NotificationSendOptions[],
+    failing: false,
+  };
+  const notificationsFactory = createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      send: async (sent: NotificationSendOptions) => {
+        if (notifications.failing) {
+          throw new Error('notifications backend unavailable');
+        }
+        notifications.sent.push(sent);
+      },
+    }),
+  });
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, { credentials }) =>
       requests.map(({ permission }) => ({
@@ -139,6 +162,7 @@ export async function startTestEciBackend(options: {
       scheduler.factory({ skipTaskRunOnStartup: true }),
       auditor.factory,
       permissions.factory,
+      notificationsFactory,
       ...(options.features ?? []),
     ],
   });
@@ -149,6 +173,7 @@ export async function startTestEciBackend(options: {
     backend,
     catalog,
     audits,
+    notifications,
     api,
     request: () => request(server),
     /** GET as a user (default: a read-only guest). */
@@ -175,6 +200,8 @@ export async function startTestEciBackend(options: {
     /** Runs the local look for changed catalog entities once (the first look takes the baseline). */
     reconcileCatalogChanges: () =>
       scheduler.triggerTask(CATALOG_CHANGES_TASK_ID),
+    /** Runs the scheduled notification check once. */
+    checkNotifications: () => scheduler.triggerTask(NOTIFY_TASK_ID),
     async waitForSync(names = options.clusters.map(c => c.name)) {
       await waitFor(async () => {
         const res = await request(server)

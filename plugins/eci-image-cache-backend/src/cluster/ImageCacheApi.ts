@@ -11,6 +11,7 @@ import {
 } from '@kubernetes/client-node';
 import { ImageCache } from '@eci-portal/plugin-eci-image-cache-common';
 import { mapKubernetesError } from './kubernetesErrors';
+import { watchUntilAborted } from './ListWatch';
 import { WriteRateLimiter } from './WriteRateLimiter';
 
 const GROUP = 'eci.alibabacloud.com';
@@ -179,17 +180,14 @@ export class ImageCacheApi {
     done: (error: unknown) => void,
     signal: AbortSignal,
   ): Promise<void> {
-    const controller = await this.watcher.watch(
+    await watchUntilAborted(
+      this.watcher,
       WATCH_PATH,
       { resourceVersion, allowWatchBookmarks: true },
       onEvent,
       done,
+      signal,
     );
-    if (signal.aborted) {
-      controller.abort();
-    } else {
-      signal.addEventListener('abort', () => controller.abort(), { once: true });
-    }
   }
 
   private async takeWriteToken(mode: WriteMode, action: string) {

@@ -65,7 +65,7 @@ function check<T>(result: ValidationResult<T>, key: string): T {
   return result.value;
 }
 
-function readDurationMs(
+export function readDurationMs(
   config: Config,
   key: string,
   fullKey: string,
@@ -86,7 +86,7 @@ function readDurationMs(
   return ms;
 }
 
-function readInteger(
+export function readInteger(
   config: Config,
   key: string,
   fullKey: string,

@@ -51,6 +51,23 @@ describe('refusals and hostile input reach no cluster and are audited', () => {
     expect(emulator.stats.snapshot().requests).toBe(0);
   });
 
+  it('audits refused reads of run evidence like those of every other route', async () => {
+    const none = mockCredentials.none.header();
+    const unauthenticated = await t
+      .request()
+      .get(t.api('/entities/component/default/web/runs'))
+      .set('Authorization', none);
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.body.error.name).toBe('AuthenticationError');
+    const missing = await t.get('/entities/component/default/missing/runs');
+    expect(missing.status).toBe(404);
+    expect((await t.get('/entities/component/default/web/runs')).status).toBe(200);
+    expect(t.audits.map(a => [a.eventId, a.meta, a.outcome, a.error?.split(':')[0]])).toEqual([
+      ['request-refused', { entityRef: 'component:default/web', status: 401 }, 'fail', 'AuthenticationError'],
+      ['request-refused', { entityRef: 'component:default/missing', status: 404 }, 'fail', 'NotFoundError'],
+    ]);
+  });
+
   it.each(['.', '..', ' web-0123456789', 'web/0123456789', 'WEB-0123456789', 'a'.repeat(254)])(
     'refuses to delete the cache name %j before asking the cluster',
     async cacheName => {

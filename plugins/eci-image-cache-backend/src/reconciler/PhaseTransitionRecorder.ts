@@ -3,7 +3,8 @@ import { ClusterRegistry } from '../cluster/ClusterRegistry';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
 import { EciImageCacheStore, NewHistoryEntry } from '../database/EciImageCacheStore';
 
-function warningText(cache: ObservedImageCache): string {
+/** The Warning events ECI attached to a cache, in one line. */
+export function warningText(cache: ObservedImageCache): string {
   const warnings = (cache.status.events ?? []).filter(
     event => event.type === 'Warning',
   );

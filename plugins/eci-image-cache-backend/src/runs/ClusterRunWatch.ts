@@ -3,7 +3,12 @@ import { CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
 import { LABEL_ENTITY_HASH } from '@eci-portal/plugin-eci-image-cache-common';
 import { timeoutOptions } from '../cluster/ImageCacheApi';
 import { ClusterConfig } from '../config/pluginConfig';
-import { ListPage, ListWatch, ListWatchSource } from './ListWatch';
+import {
+  ListPage,
+  ListWatch,
+  ListWatchSource,
+  watchUntilAborted,
+} from '../cluster/ListWatch';
 import { RawPod, RawPodEvent, RunStore } from './RunStore';
 
 const POD_SELECTOR = LABEL_ENTITY_HASH; // "has the label"
@@ -69,8 +74,9 @@ export class ClusterRunWatch {
               labelSelector: POD_SELECTOR,
             }),
           ),
-        watch: (resourceVersion, onEvent, done) =>
-          watcher.watch(
+        watch: (resourceVersion, onEvent, done, signal) =>
+          watchUntilAborted(
+            watcher,
             `${prefix}/pods`,
             {
               resourceVersion,
@@ -79,6 +85,7 @@ export class ClusterRunWatch {
             },
             onEvent,
             done,
+            signal,
           ),
         replaced: items => items.forEach(pod => store.upsertPod(name, pod)),
         upserted: pod => store.upsertPod(name, pod),
@@ -94,8 +101,9 @@ export class ClusterRunWatch {
               fieldSelector: EVENT_SELECTOR,
             }),
           ),
-        watch: (resourceVersion, onEvent, done) =>
-          watcher.watch(
+        watch: (resourceVersion, onEvent, done, signal) =>
+          watchUntilAborted(
+            watcher,
             `${prefix}/events`,
             {
               resourceVersion,
@@ -104,6 +112,7 @@ export class ClusterRunWatch {
             },
             onEvent,
             done,
+            signal,
           ),
         replaced: items =>
           items.forEach(event => store.applyEvent(name, event)),
@@ -120,11 +129,12 @@ export class ClusterRunWatch {
 
   /** The first error of a watch that is failing, if any. */
   get error(): Error | undefined {
-    return this.watches.find(watch => watch.error)?.error;
+    return this.watches.find(watch => watch.state.state === 'error')?.state
+      .error;
   }
 
   get isSynced(): boolean {
-    return this.watches.every(watch => watch.isSynced);
+    return this.watches.every(watch => watch.state.state === 'synced');
   }
 
   start(): void {

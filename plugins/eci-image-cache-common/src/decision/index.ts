@@ -16,3 +16,5 @@ export type {
   WorkflowDecision,
   WorkflowDecisionInput,
 } from './workflowDecision';
+export { cacheAlert } from './cacheAlert';
+export type { AlertedCache, CacheAlert, CacheAlertInput } from './cacheAlert';
