@@ -1,5 +1,7 @@
 import {
   ImageCacheEvent,
+  imageCacheOrigin,
+  ImageCacheOrigin,
   ImageCacheOwnership,
   ImageCacheSpec,
   ImageCacheStatus,
@@ -26,6 +28,7 @@ export interface ObservedImageCache {
   readonly spec: Readonly<ImageCacheSpec>;
   readonly status: Readonly<ImageCacheStatus>;
   readonly ownership: ImageCacheOwnership;
+  readonly origin: ImageCacheOrigin;
   /** Normalised image keys, for matching unmanaged caches to entities. */
   readonly imageKeys: readonly string[];
 }
@@ -95,6 +98,7 @@ export function observeImageCache(
     spec: { ...spec, images },
     status,
     ownership: readImageCacheOwnership(raw),
+    origin: imageCacheOrigin(raw),
     imageKeys: images.map(imageKey),
   };
 }

@@ -1,2 +1,3 @@
 export * from './types';
 export type * from './runTypes';
+export * from './fleetTypes';
