@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  PageBlueprint,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -9,7 +10,8 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { eciImageCacheApiRef } from './api/EciImageCacheApi';
 import { EciImageCacheClient } from './api/EciImageCacheClient';
 import { isEciImageCacheTabVisible } from './filter';
-import { rootRouteRef } from './routes';
+import { RiStackLine } from '@remixicon/react';
+import { fleetRouteRef, rootRouteRef } from './routes';
 
 /** The client of the backend plugin, as a utility API. */
 export const eciImageCacheApi = ApiBlueprint.make({
@@ -36,6 +38,22 @@ export const eciImageCacheEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The fleet page at `/eci-image-cache/fleet`. Its title and icon make it a nav item: the app's
+ * nav lists the pages that have both.
+ */
+export const eciImageCacheFleetPage = PageBlueprint.make({
+  name: 'fleet',
+  params: {
+    path: '/eci-image-cache/fleet',
+    title: 'Image Cache Fleet',
+    icon: <RiStackLine />,
+    routeRef: fleetRouteRef,
+    loader: () =>
+      import('./components/fleet/FleetContent').then(m => <m.FleetContent />),
+  },
+});
+
 /** Scaffolder form field `EciImageCachePicker`: a Ready image cache of an entity. */
 export const eciImageCachePickerFormField = FormFieldBlueprint.make({
   name: 'eci-image-cache-picker',
@@ -57,8 +75,8 @@ export const acrInstancePickerFormField = FormFieldBlueprint.make({
 });
 
 /**
- * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, its API
- * client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
+ * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, the fleet
+ * page with its nav item, the API client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
  *
  * @public
  */
@@ -66,10 +84,11 @@ export const eciImageCachePlugin = createFrontendPlugin({
   pluginId: 'eci-image-cache',
   title: 'Image Cache',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, fleet: fleetRouteRef },
   extensions: [
     eciImageCacheApi,
     eciImageCacheEntityContent,
+    eciImageCacheFleetPage,
     eciImageCachePickerFormField,
     acrInstancePickerFormField,
   ],

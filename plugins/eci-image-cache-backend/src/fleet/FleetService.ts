@@ -222,7 +222,9 @@ export class FleetService {
         if (unusedSince !== undefined) {
           const createdMs = timeOrNull(cache.creationTimestamp) ?? 0;
           const recentlyHit = lastHitMs !== null && lastHitMs >= unusedSince;
-          if (createdMs > unusedSince || recentlyHit) continue;
+          // 0 days: no hit recorded at all, whatever the age (clocks of clusters may run ahead).
+          const tooYoung = query.unusedForDays! > 0 && createdMs > unusedSince;
+          if (tooYoung || recentlyHit) continue;
         }
         rows.push({
           cache,

@@ -294,6 +294,11 @@ describe('GET /fleet/caches', () => {
     expect(names(await fleet(t, '?unusedForDays=30&origin=unmanaged'))).toEqual(
       ['old-unused'],
     );
+    // 0 days: never hit, whatever the age (so `fresh` too).
+    expect(names(await fleet(t, '?unusedForDays=0&origin=unmanaged'))).toEqual([
+      'old-unused',
+      'fresh',
+    ]);
   });
 
   it('sorts and paginates on the server', async () => {

@@ -49,7 +49,7 @@ export const fleetQuerySchema = z
     expiringWithinDays: wholeNumber(0, MAX_DAYS).optional(),
     failed: flag.optional(),
     orphaned: flag.optional(),
-    unusedForDays: wholeNumber(1, MAX_DAYS).optional(),
+    unusedForDays: wholeNumber(0, MAX_DAYS).optional(),
     cluster: z.string().min(1).max(253).optional(),
     origin: z
       .enum(['managed', 'eci-auto', 'unmanaged'], {

@@ -61,7 +61,7 @@ export interface FleetQuery {
   failed?: boolean;
   /** Only managed caches whose owner entity is no longer in the catalog. */
   orphaned?: boolean;
-  /** Only caches older than this many days with no recorded hit in that time. */
+  /** Only caches older than this many days with no recorded hit in that time; 0: no hit recorded at all. */
   unusedForDays?: number;
   /** Only caches of this cluster. */
   cluster?: string;

@@ -11,6 +11,9 @@ import {
   SavedEntitySettings,
   EntityRunsResponse,
   EntityStateResponse,
+  FLEET_CACHES_PATH,
+  FleetCachesResponse,
+  FleetQuery,
   WorkflowPreviewQuery,
   WorkflowPreviewResponse,
 } from '@eci-portal/plugin-eci-image-cache-common';
@@ -27,6 +30,18 @@ function entityPath(entity: CompoundEntityRef): string {
   ]
     .map(encodeURIComponent)
     .join('/');
+}
+
+/** `?key=value&…` of the defined values, or nothing. */
+function searchOf(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }
 
 /**
@@ -89,16 +104,7 @@ export class EciImageCacheClient implements EciImageCacheApi {
     entity: CompoundEntityRef,
     query: WorkflowPreviewQuery,
   ): Promise<WorkflowPreviewResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.toString();
-    return this.request(
-      `${entityPath(entity)}/workflow${search ? `?${search}` : ''}`,
-    );
+    return this.request(`${entityPath(entity)}/workflow${searchOf(query)}`);
   }
 
   listClusters(): Promise<ClusterListResponse> {
@@ -111,6 +117,10 @@ export class EciImageCacheClient implements EciImageCacheApi {
 
   getEntityRuns(entity: CompoundEntityRef): Promise<EntityRunsResponse> {
     return this.request(`${entityPath(entity)}/runs`);
+  }
+
+  getFleetCaches(query: FleetQuery): Promise<FleetCachesResponse> {
+    return this.request(`${FLEET_CACHES_PATH.slice(1)}${searchOf(query)}`);
   }
 
   private async request<T>(
