@@ -5,6 +5,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { eciImageCacheApiRef } from './api/EciImageCacheApi';
@@ -50,7 +51,11 @@ export const eciImageCacheFleetPage = PageBlueprint.make({
     icon: <RiStackLine />,
     routeRef: fleetRouteRef,
     loader: () =>
-      import('./components/fleet/FleetContent').then(m => <m.FleetContent />),
+      import('./components/fleet/FleetContent').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.FleetContent />
+        </ReactRouterV6PageRouter>
+      )),
   },
 });
 
