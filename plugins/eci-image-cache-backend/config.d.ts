@@ -124,6 +124,17 @@ export interface Config {
       checkInterval?: HumanDuration | string;
     };
 
+    /** The fleet page (every ImageCache on every cluster). */
+    fleet?: {
+      /**
+       * Price of one GiB of image cache per month, for the estimated monthly cost. There is no
+       * built-in price: without it no cost is shown.
+       */
+      pricePerGiBMonth?: number;
+      /** Currency shown with the cost, e.g. "CNY" (requires pricePerGiBMonth). */
+      currency?: string;
+    };
+
     /** Timeout of each request to a cluster (default 10 seconds). */
     requestTimeout?: HumanDuration | string;
 

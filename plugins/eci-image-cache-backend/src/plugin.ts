@@ -9,6 +9,10 @@ import { eciClusterAuthExtensionPoint } from '@eci-portal/plugin-eci-image-cache
 import { builtInAuthStrategies } from './cluster/auth/builtInStrategies';
 import { ClusterRegistry } from './cluster/ClusterRegistry';
 import { readPluginConfig } from './config/pluginConfig';
+import { readFleetPricing } from './fleet/fleetConfig';
+import { createFleetRouter, FLEET_ROUTE_PATH } from './fleet/fleetRouter';
+import { FleetService } from './fleet/FleetService';
+import { OwnerPresence } from './fleet/OwnerPresence';
 import { EciImageCacheStore } from './database/EciImageCacheStore';
 import { HistoryCache } from './database/HistoryCache';
 import { LifecycleStateCache } from './database/LifecycleStateCache';
@@ -155,6 +159,19 @@ export const eciImageCachePlugin = createBackendPlugin({
           }),
         );
         deps.httpRouter.use(
+          createFleetRouter({
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            fleet: new FleetService(
+              clusters,
+              new OwnerPresence(entities, config.entityCacheTtlMs),
+              deps.permissions,
+              runEvidence.store,
+              readFleetPricing(deps.rootConfig),
+            ),
+          }),
+        );
+        deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
@@ -183,7 +200,7 @@ export const eciImageCachePlugin = createBackendPlugin({
           allow: 'unauthenticated',
         });
         // The routes authenticate callers themselves, so that refusals are audited too.
-        for (const path of ROUTE_PATHS) {
+        for (const path of [...ROUTE_PATHS, FLEET_ROUTE_PATH]) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
 

@@ -1,15 +1,18 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  PageBlueprint,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { eciImageCacheApiRef } from './api/EciImageCacheApi';
 import { EciImageCacheClient } from './api/EciImageCacheClient';
 import { isEciImageCacheTabVisible } from './filter';
-import { rootRouteRef } from './routes';
+import { RiStackLine } from '@remixicon/react';
+import { fleetRouteRef, rootRouteRef } from './routes';
 
 /** The client of the backend plugin, as a utility API. */
 export const eciImageCacheApi = ApiBlueprint.make({
@@ -36,6 +39,26 @@ export const eciImageCacheEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The fleet page at `/eci-image-cache/fleet`. Its title and icon make it a nav item: the app's
+ * nav lists the pages that have both.
+ */
+export const eciImageCacheFleetPage = PageBlueprint.make({
+  name: 'fleet',
+  params: {
+    path: '/eci-image-cache/fleet',
+    title: 'Image Cache Fleet',
+    icon: <RiStackLine />,
+    routeRef: fleetRouteRef,
+    loader: () =>
+      import('./components/fleet/FleetContent').then(m => (
+        <ReactRouterV6PageRouter>
+          <m.FleetContent />
+        </ReactRouterV6PageRouter>
+      )),
+  },
+});
+
 /** Scaffolder form field `EciImageCachePicker`: a Ready image cache of an entity. */
 export const eciImageCachePickerFormField = FormFieldBlueprint.make({
   name: 'eci-image-cache-picker',
@@ -57,8 +80,8 @@ export const acrInstancePickerFormField = FormFieldBlueprint.make({
 });
 
 /**
- * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, its API
- * client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
+ * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, the fleet
+ * page with its nav item, the API client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
  *
  * @public
  */
@@ -66,10 +89,11 @@ export const eciImageCachePlugin = createFrontendPlugin({
   pluginId: 'eci-image-cache',
   title: 'Image Cache',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, fleet: fleetRouteRef },
   extensions: [
     eciImageCacheApi,
     eciImageCacheEntityContent,
+    eciImageCacheFleetPage,
     eciImageCachePickerFormField,
     acrInstancePickerFormField,
   ],

@@ -136,7 +136,15 @@ describe('state file and seed', () => {
     const caches = await custom.listClusterCustomObject({ ...IMAGECACHES });
     expect(
       caches.items.map((c: { metadata: { name: string } }) => c.metadata.name),
-    ).toEqual(['auto-create-for-eci-bp1c9h2kx0nginx7demo']);
+    ).toEqual([
+      'auto-create-for-eci-bp1c9h2kx0nginx7demo',
+      'retired-service-a1b2c3d4',
+      'team-base-alpine',
+      'team-base-ubuntu',
+      'team-busybox-tools',
+      'team-gpu-drivers',
+      'team-spark-3-5',
+    ]);
     await emulator.stop();
   });
 });

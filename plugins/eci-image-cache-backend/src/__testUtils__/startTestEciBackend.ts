@@ -32,6 +32,8 @@ export const OWNER = 'user:default/owner';
 /** ImageCaches, plus the pods and events of run evidence (any namespace). */
 const WATCHES_PER_CLUSTER = 3;
 export const GUEST = 'user:default/guest';
+/** A signed-in user whom the policy denies even reads. */
+export const NO_READ = 'user:default/no-read';
 
 export interface TestCluster {
   name: string;
@@ -67,9 +69,25 @@ export const ACR_INSTANCES = [
   },
 ];
 
+function userOf(credentials: BackstageCredentials): string | undefined {
+  return (credentials.principal as { userEntityRef?: string }).userEntityRef;
+}
+
 function isOwner(credentials: BackstageCredentials): boolean {
-  const principal = credentials.principal as { userEntityRef?: string };
-  return principal.userEntityRef === OWNER;
+  return userOf(credentials) === OWNER;
+}
+
+/** Reads for everyone but NO_READ, changes for OWNER only. */
+function decide(
+  permission: { attributes: { action?: string } },
+  credentials: BackstageCredentials,
+) {
+  const read =
+    permission.attributes.action === 'read' && userOf(credentials) !== NO_READ;
+  return {
+    result:
+      read || isOwner(credentials) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+  } as const;
 }
 
 /**
@@ -123,12 +141,9 @@ export async function startTestEciBackend(options: {
   });
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, { credentials }) =>
-      requests.map(({ permission }) => ({
-        result:
-          permission.attributes.action === 'read' || isOwner(credentials)
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      })),
+      requests.map(({ permission }) => decide(permission, credentials)),
+    authorizeConditional: async (requests, { credentials }) =>
+      requests.map(({ permission }) => decide(permission, credentials)),
   });
   const config = {
     eciImageCache: {

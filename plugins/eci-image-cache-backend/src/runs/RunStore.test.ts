@@ -111,4 +111,17 @@ describe('RunStore', () => {
       statusFailure: { reason: 'ErrImagePull', image: 'a/b:1' },
     });
   });
+
+  it('remembers the newest run that hit each cache, even after its runs are pushed out', () => {
+    const store = new RunStore({ runsPerEntity: 1, pendingPods: 10 });
+    expect(store.lastHitAtMs('imc-abc')).toBeUndefined();
+    store.upsertPod('c', pod('p2', 2));
+    store.applyEvent('c', hit('p2'));
+    store.applyEvent('c', hit('p1')); // an older run's hit, pending: never admitted
+    store.upsertPod('c', pod('p3', 3)); // pushes p2 out, no hit
+    expect(store.lastHitAtMs('imc-abc')).toBe(Date.UTC(2026, 0, 1, 0, 2));
+    store.upsertPod('c', pod('p4', 4));
+    store.applyEvent('c', hit('p4'));
+    expect(store.lastHitAtMs('imc-abc')).toBe(Date.UTC(2026, 0, 1, 0, 4));
+  });
 });

@@ -80,11 +80,18 @@ export class RunStore {
    * would otherwise keep every whole message alive, and the same image repeats in every run.
    */
   private readonly interned = new Map<string, string>();
+  /** Cache id → start of the newest run that hit it; outlives the runs pushed out. */
+  private readonly lastHits = new Map<string, number>();
 
   constructor(private readonly limits: RunStoreLimits) {}
 
   get size(): number {
     return this.byKey.size;
+  }
+
+  /** Start (ms) of the newest recorded run that hit the cache. */
+  lastHitAtMs(imageCacheId: string): number | undefined {
+    return this.lastHits.get(imageCacheId);
   }
 
   /** The entity's runs, newest first. */
@@ -121,6 +128,7 @@ export class RunStore {
     const record = this.byKey.get(key);
     if (record) {
       record.evidence = this.compact(foldRunEvent(record.evidence, event));
+      this.noteHit(record);
       return;
     }
     // The event watch may deliver before the pod watch: hold a few events per unknown pod.
@@ -134,6 +142,17 @@ export class RunStore {
     }
     if (events.length < EVENTS_PER_PENDING_POD)
       events.push(compactEvent(event));
+  }
+
+  private noteHit(record: RunRecord): void {
+    const { cacheOutcome, imageCacheId } = record.evidence;
+    if (cacheOutcome !== 'hit' || !imageCacheId) return;
+    const known = this.lastHits.get(imageCacheId);
+    if (known !== undefined && known >= record.startedAtMs) return;
+    if (known === undefined && this.lastHits.size >= MAX_INTERNED) {
+      this.lastHits.delete(this.lastHits.keys().next().value!);
+    }
+    this.lastHits.set(imageCacheId, record.startedAtMs);
   }
 
   private intern(value: string): string {
@@ -193,6 +212,7 @@ export class RunStore {
     }
     this.byEntity.set(entityHash, runs);
     this.byKey.set(key, record);
+    this.noteHit(record);
     return record;
   }
 }

@@ -3,14 +3,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   AcrInstanceListResponse,
   CacheListQuery,
   CacheListResponse,
   CacheRole,
   ClusterListResponse,
-  eciImageCacheReadPermission,
   formatValue,
   validateEntityRef,
 } from '@eci-portal/plugin-eci-image-cache-common';
@@ -20,6 +18,7 @@ import { PluginConfig } from '../config/pluginConfig';
 import { EciImageCacheStore } from '../database/EciImageCacheStore';
 import { cacheKey } from '../reconciler/planEntity';
 import { problemsError } from './CacheCommands';
+import { readableEntityRefs } from './readableEntities';
 import { cacheView, clusterErrorOf, syncStateView } from './views';
 
 /** ECI phases are single words (Preparing, Creating, Ready, Failed, Updating, UpdateFailed, …). */
@@ -86,19 +85,10 @@ export class OverviewService {
       }
     }
     const refs = Array.from(new Set(found.map(entry => entry.owner)));
-    const decisions = refs.length
-      ? await this.permissions.authorize(
-          refs.map(resourceRef => ({
-            permission: eciImageCacheReadPermission,
-            resourceRef,
-          })),
-          { credentials },
-        )
-      : [];
-    const readable = new Set(
-      refs.filter(
-        (_, index) => decisions[index].result === AuthorizeResult.ALLOW,
-      ),
+    const readable = await readableEntityRefs(
+      this.permissions,
+      refs,
+      credentials,
     );
     const marks = new Map(
       (await this.store.listOrphanMarks()).map(mark => [

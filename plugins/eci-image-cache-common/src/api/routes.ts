@@ -27,6 +27,7 @@ export const API_ROUTES = {
   entityCache: `${ENTITY}/caches/:cluster/:cacheName`,
   entitySettings: `${ENTITY}/settings`,
   entityRuns: `${ENTITY}/runs`,
+  fleetCaches: '/fleet/caches',
 } as const;
 
 /**

@@ -10,6 +10,8 @@ import {
   SavedEntitySettings,
   EntityRunsResponse,
   EntityStateResponse,
+  FleetCachesResponse,
+  FleetQuery,
   WorkflowPreviewQuery,
   WorkflowPreviewResponse,
 } from '@eci-portal/plugin-eci-image-cache-common';
@@ -52,6 +54,8 @@ export interface EciImageCacheApi {
   listAcrInstances(): Promise<AcrInstanceListResponse>;
   /** The entity's last workflow runs on ECI: cache hits, pull times, diagnosed failures. */
   getEntityRuns(entity: CompoundEntityRef): Promise<EntityRunsResponse>;
+  /** One page of every ImageCache on every cluster, filtered and sorted by the backend. */
+  getFleetCaches(query: FleetQuery): Promise<FleetCachesResponse>;
 }
 
 /**

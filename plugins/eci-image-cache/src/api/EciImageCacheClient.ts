@@ -15,6 +15,8 @@ import {
   SavedEntitySettings,
   EntityRunsResponse,
   EntityStateResponse,
+  FleetCachesResponse,
+  FleetQuery,
   WorkflowPreviewQuery,
   WorkflowPreviewResponse,
 } from '@eci-portal/plugin-eci-image-cache-common';
@@ -110,6 +112,10 @@ export class EciImageCacheClient implements EciImageCacheApi {
     return this.request(
       apiPath(API_ROUTES.entityRuns, entityRouteParams(entity)),
     );
+  }
+
+  getFleetCaches(query: FleetQuery): Promise<FleetCachesResponse> {
+    return this.request(apiPath(API_ROUTES.fleetCaches, {}, query));
   }
 
   private async request<T>(

@@ -5,6 +5,7 @@
  */
 
 export {
+  EciImageCacheFleetPage,
   eciImageCachePlugin,
   EntityEciImageCacheContent,
   isEciImageCacheAvailable,

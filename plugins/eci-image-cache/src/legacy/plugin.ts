@@ -12,6 +12,7 @@ import { eciImageCacheApiRef } from '../api/EciImageCacheApi';
 import { EciImageCacheClient } from '../api/EciImageCacheClient';
 
 const entityContentRouteRef = createRouteRef({ id: 'eci-image-cache' });
+const fleetRouteRef = createRouteRef({ id: 'eci-image-cache-fleet' });
 
 /**
  * The ECI image cache plugin for the legacy frontend system.
@@ -28,7 +29,7 @@ export const eciImageCachePlugin = createPlugin({
         new EciImageCacheClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { entityContent: entityContentRouteRef },
+  routes: { entityContent: entityContentRouteRef, fleet: fleetRouteRef },
 });
 
 /**
@@ -47,6 +48,21 @@ export const EntityEciImageCacheContent: () => JSX.Element =
       mountPoint: entityContentRouteRef,
     }),
   );
+
+/**
+ * The fleet page (every ImageCache on every cluster) for a `Route` of the app, e.g.
+ * `<Route path="/eci-image-cache/fleet" element={<EciImageCacheFleetPage />} />`, with a
+ * `SidebarItem` to it.
+ *
+ * @public
+ */
+export const EciImageCacheFleetPage = eciImageCachePlugin.provide(
+  createRoutableExtension({
+    name: 'EciImageCacheFleetPage',
+    component: () => import('./LegacyFleetPage').then(m => m.LegacyFleetPage),
+    mountPoint: fleetRouteRef,
+  }),
+);
 
 /**
  * Whether the entity carries any annotation of the contract, for `EntityLayout.Route`'s `if`.
