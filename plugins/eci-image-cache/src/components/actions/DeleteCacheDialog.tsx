@@ -56,9 +56,7 @@ export function DeleteCacheDialog(props: {
           <Button
             size="small"
             variant="secondary"
-            isDisabled={
-              !rebuild.canSwitch || switchToAuto.pending || switchOff.pending
-            }
+            isDisabled={!rebuild.canSwitch || switchToAuto.pending || switchOff.pending}
             onPress={switchToAuto.run}
           >
             Switch to auto instead
@@ -66,9 +64,7 @@ export function DeleteCacheDialog(props: {
           <Button
             size="small"
             variant="secondary"
-            isDisabled={
-              !rebuild.canSwitch || switchToAuto.pending || switchOff.pending
-            }
+            isDisabled={!rebuild.canSwitch || switchToAuto.pending || switchOff.pending}
             onPress={switchOff.run}
           >
             Switch off instead
