@@ -1,4 +1,5 @@
 import { ValidationResult } from '@eci-portal/plugin-eci-image-cache-common';
+import { asSentence } from '../../state/messageText';
 
 /**
  * The problems of a common validator's result, in the words of the form: the validators name the
@@ -12,8 +13,10 @@ export function userProblems(
     return [];
   }
   return result.problems.map(problem =>
-    problem.message.startsWith(`\`${label}\``)
-      ? `${label}${problem.message.slice(label.length + 2)}`
-      : problem.message,
+    asSentence(
+      problem.message.startsWith(`\`${label}\``)
+        ? `${label}${problem.message.slice(label.length + 2)}`
+        : problem.message,
+    ),
   );
 }
