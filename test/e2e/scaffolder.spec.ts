@@ -12,7 +12,12 @@ test('the ECI template generates and publishes an annotated workflow', async ({
   test.setTimeout(240_000);
   await signInAsGuest(page, '/create');
 
-  const card = page.locator('article').filter({ hasText: TEMPLATE_TITLE });
+  // Two templates are listed: the card is the innermost block with both the title and Choose.
+  const card = page
+    .locator('div')
+    .filter({ has: page.getByRole('heading', { name: TEMPLATE_TITLE }) })
+    .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+    .last();
   await card.getByRole('button', { name: 'Choose' }).click();
 
   // Service: ml-trainer (ACR EE instance in the cluster's region), its own images.

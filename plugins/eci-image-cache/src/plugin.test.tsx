@@ -21,11 +21,17 @@ import {
   eciImageCacheApi,
   eciImageCacheEntityContent,
   eciImageCachePickerFormField,
+  eciClusterPickerFormField,
+  eciImagesFormField,
+  eciValidatedTextFormField,
 } from './plugin';
 import { AcrInstancePicker } from './scaffolder/acrPicker/AcrInstancePicker';
 import { validateAcrPick } from './scaffolder/acrPicker/validateAcrPick';
 import { EciImageCachePicker } from './scaffolder/cachePicker/EciImageCachePicker';
 import { validateCachePick } from './scaffolder/cachePicker/validateCachePick';
+import { validateClusterPick } from './scaffolder/clusterPicker/validateClusterPick';
+import { validateImages } from './scaffolder/imagesField/validateImages';
+import { validateText } from './scaffolder/validatedText/validateText';
 import { docsSite, entityState, mlTrainer } from './__testUtils__/fixtures';
 import { clientApis, ENTITY_API } from './__testUtils__/renderTab';
 import { setupTestServer, workflowHandler } from './__testUtils__/server';
@@ -86,6 +92,21 @@ describe('eciImageCachePlugin (new frontend system)', () => {
       name: 'AcrInstancePicker',
       component: AcrInstancePicker,
       validation: validateAcrPick,
+    });
+    await expect(
+      createExtensionTester(eciClusterPickerFormField).get(formFieldLoader)(),
+    ).resolves.toMatchObject({
+      name: 'EciClusterPicker',
+      validation: validateClusterPick,
+    });
+    await expect(
+      createExtensionTester(eciImagesFormField).get(formFieldLoader)(),
+    ).resolves.toMatchObject({ name: 'EciImages', validation: validateImages });
+    await expect(
+      createExtensionTester(eciValidatedTextFormField).get(formFieldLoader)(),
+    ).resolves.toMatchObject({
+      name: 'EciValidatedText',
+      validation: validateText,
     });
   });
 

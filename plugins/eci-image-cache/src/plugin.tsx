@@ -79,9 +79,37 @@ export const acrInstancePickerFormField = FormFieldBlueprint.make({
   },
 });
 
+/** Scaffolder form field `EciClusterPicker`: a cluster configured in the backend. */
+export const eciClusterPickerFormField = FormFieldBlueprint.make({
+  name: 'eci-cluster-picker',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.eciClusterPickerFormField),
+  },
+});
+
+/** Scaffolder form field `EciImages`: images, one per line, checked with the common rules. */
+export const eciImagesFormField = FormFieldBlueprint.make({
+  name: 'eci-images',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.eciImagesFormField),
+  },
+});
+
+/** Scaffolder form field `EciValidatedText`: a name, cache size, retention or cron schedule. */
+export const eciValidatedTextFormField = FormFieldBlueprint.make({
+  name: 'eci-validated-text',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.eciValidatedTextFormField),
+  },
+});
+
 /**
  * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, the fleet
- * page with its nav item, the API client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
+ * page with its nav item, the API client, and the scaffolder form fields `EciImageCachePicker`,
+ * `AcrInstancePicker`, `EciClusterPicker`, `EciImages` and `EciValidatedText`.
  *
  * @public
  */
@@ -96,5 +124,8 @@ export const eciImageCachePlugin = createFrontendPlugin({
     eciImageCacheFleetPage,
     eciImageCachePickerFormField,
     acrInstancePickerFormField,
+    eciClusterPickerFormField,
+    eciImagesFormField,
+    eciValidatedTextFormField,
   ],
 });

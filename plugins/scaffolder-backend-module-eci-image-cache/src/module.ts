@@ -3,19 +3,22 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eciImageCacheServiceRef } from '@eci-portal/plugin-eci-image-cache-node';
 import path from 'node:path';
 import { createConfigureAcrAction } from './actions/configureAcr/createConfigureAcrAction';
 import { createEnsureImageCacheAction } from './actions/ensureImageCache/createEnsureImageCacheAction';
 import { createGenerateWorkflowsAction } from './actions/generateWorkflows/createGenerateWorkflowsAction';
 import { createPublishLocalAction } from './actions/publishLocal/createPublishLocalAction';
+import { createRegisterLocalAction } from './actions/registerLocal/createRegisterLocalAction';
 
 /** Default of `eciImageCache.scaffolder.publishRoot`, relative to the backend's working directory. */
 export const DEFAULT_PUBLISH_ROOT = '../../.data/scaffolder';
 
 /**
  * Scaffolder module with the ECI image cache actions: `eci:workflow:generate`,
- * `eci:imagecache:ensure`, `eci:acr:configure` and `eci:publish:local`.
+ * `eci:imagecache:ensure`, `eci:acr:configure`, `eci:publish:local` and
+ * `eci:catalog:register-local`.
  *
  * @public
  */
@@ -30,6 +33,7 @@ export const scaffolderModuleEciImageCache = createBackendModule({
         config: coreServices.rootConfig,
         auditor: coreServices.auditor,
         permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
       },
       async init({
         scaffolderActions,
@@ -37,6 +41,7 @@ export const scaffolderModuleEciImageCache = createBackendModule({
         config,
         auditor,
         permissions,
+        catalog,
       }) {
         const publishRoot = path.resolve(
           config.getOptionalString('eciImageCache.scaffolder.publishRoot') ??
@@ -52,6 +57,7 @@ export const scaffolderModuleEciImageCache = createBackendModule({
             permissions,
             auditor,
           }),
+          createRegisterLocalAction({ publishRoot, catalog }),
         );
       },
     });

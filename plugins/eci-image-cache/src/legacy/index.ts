@@ -12,7 +12,10 @@ export {
 } from './plugin';
 export {
   AcrInstancePickerFieldExtension,
+  EciClusterPickerFieldExtension,
   EciImageCachePickerFieldExtension,
+  EciImagesFieldExtension,
+  EciValidatedTextFieldExtension,
 } from './scaffolderFields';
 export type { EciImageCacheApi } from '../api/EciImageCacheApi';
 export { eciImageCacheApiRef } from '../api/EciImageCacheApi';

@@ -13,9 +13,15 @@ import { AcrInstancePicker } from '../scaffolder/acrPicker/AcrInstancePicker';
 import { validateAcrPick } from '../scaffolder/acrPicker/validateAcrPick';
 import { EciImageCachePicker } from '../scaffolder/cachePicker/EciImageCachePicker';
 import { validateCachePick } from '../scaffolder/cachePicker/validateCachePick';
+import { validateClusterPick } from '../scaffolder/clusterPicker/validateClusterPick';
+import { validateImages } from '../scaffolder/imagesField/validateImages';
+import { validateText } from '../scaffolder/validatedText/validateText';
 import {
   AcrInstancePickerFieldExtension,
+  EciClusterPickerFieldExtension,
   EciImageCachePickerFieldExtension,
+  EciImagesFieldExtension,
+  EciValidatedTextFieldExtension,
 } from './index';
 
 describe('scaffolder field extensions (legacy frontend system)', () => {
@@ -24,6 +30,9 @@ describe('scaffolder field extensions (legacy frontend system)', () => {
       <ScaffolderFieldExtensions>
         <EciImageCachePickerFieldExtension />
         <AcrInstancePickerFieldExtension />
+        <EciClusterPickerFieldExtension />
+        <EciImagesFieldExtension />
+        <EciValidatedTextFieldExtension />
       </ScaffolderFieldExtensions>
     );
     // The scaffolder skips extensions behind inactive feature flags, so it asks for them.
@@ -54,6 +63,18 @@ describe('scaffolder field extensions (legacy frontend system)', () => {
         name: 'AcrInstancePicker',
         component: AcrInstancePicker,
         validation: validateAcrPick,
+      }),
+      expect.objectContaining({
+        name: 'EciClusterPicker',
+        validation: validateClusterPick,
+      }),
+      expect.objectContaining({
+        name: 'EciImages',
+        validation: validateImages,
+      }),
+      expect.objectContaining({
+        name: 'EciValidatedText',
+        validation: validateText,
       }),
     ]);
     expect(result.current[0].schema?.uiOptions).toMatchObject({

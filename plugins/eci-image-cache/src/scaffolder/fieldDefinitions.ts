@@ -5,6 +5,15 @@ import { validateAcrPick } from './acrPicker/validateAcrPick';
 import { EciImageCachePicker } from './cachePicker/EciImageCachePicker';
 import { EciImageCachePickerFieldSchema } from './cachePicker/schema';
 import { validateCachePick } from './cachePicker/validateCachePick';
+import { EciClusterPicker } from './clusterPicker/EciClusterPicker';
+import { EciClusterPickerFieldSchema } from './clusterPicker/schema';
+import { validateClusterPick } from './clusterPicker/validateClusterPick';
+import { EciImages } from './imagesField/EciImages';
+import { EciImagesFieldSchema } from './imagesField/schema';
+import { validateImages } from './imagesField/validateImages';
+import { EciValidatedText } from './validatedText/EciValidatedText';
+import { EciValidatedTextFieldSchema } from './validatedText/schema';
+import { validateText } from './validatedText/validateText';
 
 /**
  * The scaffolder form fields, as both frontend systems take them: `ui:field` name, component,
@@ -22,6 +31,27 @@ export const acrInstancePickerField = {
   component: AcrInstancePicker,
   validation: validateAcrPick,
   schema: AcrInstancePickerFieldSchema,
+};
+
+export const eciClusterPickerField = {
+  name: 'EciClusterPicker',
+  component: EciClusterPicker,
+  validation: validateClusterPick,
+  schema: EciClusterPickerFieldSchema,
+};
+
+export const eciImagesField = {
+  name: 'EciImages',
+  component: EciImages,
+  validation: validateImages,
+  schema: EciImagesFieldSchema,
+};
+
+export const eciValidatedTextField = {
+  name: 'EciValidatedText',
+  component: EciValidatedText,
+  validation: validateText,
+  schema: EciValidatedTextFieldSchema,
 };
 
 /**

@@ -1,7 +1,10 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   acrInstancePickerField,
+  eciClusterPickerField,
   eciImageCachePickerField,
+  eciImagesField,
+  eciValidatedTextField,
 } from './fieldDefinitions';
 
 // Loaded lazily by the form field extensions of the plugin (new frontend system). createFormField
@@ -13,4 +16,14 @@ export const eciImageCachePickerFormField = createFormField({
 
 export const acrInstancePickerFormField = createFormField({
   ...acrInstancePickerField,
+});
+
+export const eciClusterPickerFormField = createFormField({
+  ...eciClusterPickerField,
+});
+
+export const eciImagesFormField = createFormField({ ...eciImagesField });
+
+export const eciValidatedTextFormField = createFormField({
+  ...eciValidatedTextField,
 });

@@ -4,26 +4,30 @@ import { parse } from 'yaml';
 
 export const EXAMPLES_DIRECTORY = path.resolve(__dirname, '../../examples');
 
-/** The template entity of examples/template.yaml. */
-export function loadTemplate() {
+/** The directory of the "New service on ECI" template, under the examples. */
+export const NEW_SERVICE_TEMPLATE = 'new-service';
+
+/** The template entity of examples/template.yaml (or of a template directory under examples). */
+export function loadTemplate(directory = '') {
   return parse(
-    fs.readFileSync(path.join(EXAMPLES_DIRECTORY, 'template.yaml'), 'utf8'),
+    fs.readFileSync(
+      path.join(EXAMPLES_DIRECTORY, directory, 'template.yaml'),
+      'utf8',
+    ),
   );
 }
 
 /** The files next to the template, as the dry-run endpoint takes them. */
-export function templateDirectoryContents(): Array<{
+export function templateDirectoryContents(directory = ''): Array<{
   path: string;
   base64Content: string;
 }> {
+  const root = path.join(EXAMPLES_DIRECTORY, directory);
   const files: Array<{ path: string; base64Content: string }> = [];
   const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(
-      path.join(EXAMPLES_DIRECTORY, relative),
-      {
-        withFileTypes: true,
-      },
-    )) {
+    for (const entry of fs.readdirSync(path.join(root, relative), {
+      withFileTypes: true,
+    })) {
       const child = path.posix.join(relative, entry.name);
       if (entry.isDirectory()) {
         walk(child);
@@ -31,7 +35,7 @@ export function templateDirectoryContents(): Array<{
         files.push({
           path: child,
           base64Content: fs
-            .readFileSync(path.join(EXAMPLES_DIRECTORY, child))
+            .readFileSync(path.join(root, child))
             .toString('base64'),
         });
       }

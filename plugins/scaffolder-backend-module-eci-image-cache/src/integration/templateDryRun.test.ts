@@ -11,10 +11,20 @@ import {
 } from '../__testUtils__/startScaffolderTestBackend';
 import {
   loadTemplate,
+  NEW_SERVICE_TEMPLATE,
   templateDirectoryContents,
 } from '../__testUtils__/templateFiles';
+import { readEntityConfig } from '@eci-portal/plugin-eci-image-cache-common';
 
 jest.setTimeout(60_000);
+
+/** The defaults the test backend reads entities with (its configuration). */
+const BACKEND_DEFAULTS = {
+  clusters: ['ack-hangzhou'],
+  defaultCluster: 'ack-hangzhou',
+  argoNamespace: 'argo',
+  retentionDays: 30,
+};
 
 const ENTITY_API = '/api/eci-image-cache/entities/component/default/ml-trainer';
 
@@ -49,7 +59,19 @@ describe('the template through the scaffolder dry-run endpoint', () => {
     );
     portal = await startScaffolderTestBackend({
       emulator,
-      entities: [ML_TRAINER],
+      entities: [
+        ML_TRAINER,
+        // The catalog location that reads what eci:publish:local publishes (app-config.yaml).
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Location',
+          metadata: { name: 'published', namespace: 'default' },
+          spec: {
+            type: 'file',
+            target: path.join(publishRoot, '*', 'catalog-info.yaml'),
+          },
+        },
+      ],
       publishRoot,
     });
   });
@@ -59,11 +81,11 @@ describe('the template through the scaffolder dry-run endpoint', () => {
     await emulator?.stop();
   });
 
-  const dryRun = (values: Record<string, unknown>) =>
+  const dryRun = (values: Record<string, unknown>, directory = '') =>
     portal.post('/api/scaffolder/v2/dry-run', {
-      template: loadTemplate(),
+      template: loadTemplate(directory),
       values,
-      directoryContents: templateDirectoryContents(),
+      directoryContents: templateDirectoryContents(directory),
     });
 
   it('registers the actions with the scaffolder', async () => {
@@ -76,6 +98,7 @@ describe('the template through the scaffolder dry-run endpoint', () => {
         'eci:imagecache:ensure',
         'eci:acr:configure',
         'eci:publish:local',
+        'eci:catalog:register-local',
       ]),
     );
   });
@@ -187,5 +210,111 @@ describe('the template through the scaffolder dry-run endpoint', () => {
     expect(response.body.error.message).toMatch(
       /`services\[0\]\.images\[1\]`: "Not An Image" contains spaces/,
     );
+  });
+
+  it('refuses a service that is not a full entity ref before any task runs, naming the field', async () => {
+    const response = await dryRun({
+      service: 'walk-svc-1',
+      cacheMode: 'auto',
+      kind: 'Workflow',
+      dialect: 'legacy',
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toMatch(/service.*pattern/);
+  });
+
+  it('onboards a new service: a component with the catalog annotations, its workflow, registered', async () => {
+    const response = await dryRun(
+      {
+        name: 'checkout',
+        description: 'Checkout: the "buy" button',
+        owner: 'group:default/platform-team',
+        images: ['docker.io/library/python:3.12-slim', 'nginx:1.27'],
+        cacheMode: 'manual',
+        cacheSize: '40',
+        retentionDays: '7',
+        cluster: 'ack-hangzhou',
+        acrInstanceId: 'cri-f34lmbk2rxqx41u8',
+        kind: 'CronWorkflow',
+        schedule: '0 2 * * *',
+        dialect: 'legacy',
+      },
+      NEW_SERVICE_TEMPLATE,
+    );
+    expect(response.status).toBe(200);
+    const { directoryContents, output, log } = response.body;
+
+    const component = parse(decode(directoryContents, 'catalog-info.yaml'));
+    expect(component).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'checkout',
+        description: 'Checkout: the "buy" button',
+        annotations: {
+          'alibabacloud.com/eci-images':
+            'docker.io/library/python:3.12-slim,nginx:1.27',
+          'alibabacloud.com/eci-image-cache': 'manual',
+          'alibabacloud.com/eci-image-cache-size': '40',
+          'alibabacloud.com/eci-image-cache-retention-days': '7',
+          'alibabacloud.com/acr-instance-id': 'cri-f34lmbk2rxqx41u8',
+          'alibabacloud.com/eci-cluster': 'ack-hangzhou',
+        },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'experimental',
+        owner: 'group:default/platform-team',
+      },
+    });
+    // The backend reads these annotations without a problem or a warning.
+    const config = readEntityConfig(component, BACKEND_DEFAULTS);
+    expect(config).toMatchObject({ ok: true, warnings: [] });
+
+    const cron = parse(decode(directoryContents, 'workflows/checkout.yaml'));
+    expect(argoSchemaErrors(cron)).toEqual([]);
+    expect(cron.spec.schedules).toEqual(['0 2 * * *']);
+    expect(cron.spec.workflowSpec.podMetadata.annotations).toEqual({
+      'k8s.aliyun.com/acr-instance-id': 'cri-f34lmbk2rxqx41u8',
+      'k8s.aliyun.com/eci-image-cache': 'true',
+    });
+
+    const messages = log
+      .map((entry: { body: { message: string } }) => entry.body.message)
+      .join('\n');
+    expect(messages).toContain('Dry run: would publish');
+    expect(messages).toContain(
+      'Dry run: would refresh location:default/published and wait for component:default/checkout',
+    );
+    expect(fs.existsSync(publishRoot)).toBe(false);
+    expect(output.links[0]).toMatchObject({
+      entityRef: 'component:default/checkout',
+    });
+  });
+
+  it('leaves size and retention out unless the portal manages the cache', async () => {
+    const response = await dryRun(
+      {
+        name: 'light-svc',
+        owner: 'group:default/platform-team',
+        images: ['nginx:1.27'],
+        cacheMode: 'auto',
+        kind: 'Workflow',
+        dialect: 'legacy',
+      },
+      NEW_SERVICE_TEMPLATE,
+    );
+    expect(response.status).toBe(200);
+    const component = parse(
+      decode(response.body.directoryContents, 'catalog-info.yaml'),
+    );
+    expect(component.metadata.annotations).toEqual({
+      'alibabacloud.com/eci-images': 'nginx:1.27',
+      'alibabacloud.com/eci-image-cache': 'auto',
+    });
+    expect(readEntityConfig(component, BACKEND_DEFAULTS)).toMatchObject({
+      ok: true,
+      warnings: [],
+    });
   });
 });

@@ -1,9 +1,7 @@
-import { ApiHolder, ApiRef } from '@backstage/core-plugin-api';
-import { mockApis } from '@backstage/frontend-test-utils';
+import { ApiHolder } from '@backstage/core-plugin-api';
 import { createFieldValidation } from '@backstage/plugin-scaffolder-react/alpha';
 import { http, HttpResponse } from 'msw';
-import { eciImageCacheApiRef } from '../../api/EciImageCacheApi';
-import { EciImageCacheClient } from '../../api/EciImageCacheClient';
+import { fieldApiHolder } from '../../__testUtils__/fieldApiHolder';
 import {
   buildingCache,
   cacheView,
@@ -23,14 +21,7 @@ import { validateCachePick } from '../cachePicker/validateCachePick';
 
 const server = setupTestServer();
 
-const client = new EciImageCacheClient({
-  discoveryApi: mockApis.discovery(),
-  fetchApi: mockApis.fetch(),
-});
-const apiHolder: ApiHolder = {
-  get: <T>(ref: ApiRef<T>) =>
-    ref.id === eciImageCacheApiRef.id ? (client as unknown as T) : undefined,
-};
+const apiHolder = fieldApiHolder();
 
 /** Runs a field validator as the scaffolder does when a step is submitted; returns its errors. */
 async function errorsOf(

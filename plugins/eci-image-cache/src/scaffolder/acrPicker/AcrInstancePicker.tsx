@@ -1,9 +1,9 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEffect } from 'react';
 import { eciImageCacheApiRef } from '../../api/EciImageCacheApi';
-import { readableError } from '../../api/readableError';
 import { FieldFrame } from '../common/FieldFrame';
 import { fieldTexts } from '../common/fieldTexts';
+import { loadNotice } from '../common/loadNotice';
 import { PickerNotice } from '../common/PickerNotice';
 import { useAsyncValue } from '../common/useAsyncValue';
 import { AcrInstanceChoices } from './AcrInstanceChoices';
@@ -38,28 +38,11 @@ export function AcrInstancePicker(props: AcrInstancePickerProps) {
     }
   }, [value, formData, onChange]);
 
-  let content;
-  if (instances.loading) {
-    content = (
-      <PickerNotice
-        label={label}
-        required={required}
-        status="info"
-        isPending
-        title="Loading the configured ACR instances…"
-      />
-    );
-  } else if (!instances.value) {
-    content = (
-      <PickerNotice
-        label={label}
-        required={required}
-        status="danger"
-        title="The ACR instances could not be loaded."
-        description={readableError(instances.error)}
-      />
-    );
-  } else if (instances.value.items.length === 0) {
+  const items = instances.value?.items ?? [];
+  let content = loadNotice(instances, { label, required }, 'ACR instances');
+  if (content) {
+    // Loading, or failed: the notice says which.
+  } else if (items.length === 0) {
     content = (
       <PickerNotice
         label={label}
@@ -74,7 +57,7 @@ export function AcrInstancePicker(props: AcrInstancePickerProps) {
       <AcrInstanceChoices
         id={props.idSchema?.$id}
         label={label}
-        instances={instances.value.items}
+        instances={items}
         region={region}
         value={formData || undefined}
         onChange={onChange}

@@ -136,7 +136,7 @@ describe('eci:publish:local', () => {
     await expect(
       run({ name: 'svc-workflows' }, { taskId: 'task-2' }),
     ).rejects.toThrow(
-      /"svc-workflows" is already published \(published by task task-1 at .* for component:default\/svc\); choose another name or set overwrite: true/,
+      /"svc-workflows" is already published \(published by task task-1 at .* for component:default\/svc\); set overwrite \("Replace an earlier result" in the templates\) to replace it$/,
     );
     fs.rmSync(path.join(workspacePath, 'workflows'), { recursive: true });
     await run({ name: 'svc-workflows', overwrite: true }, { taskId: 'task-2' });

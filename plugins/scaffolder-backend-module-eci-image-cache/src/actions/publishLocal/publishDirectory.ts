@@ -62,7 +62,7 @@ export async function checkPublishTarget(options: {
     : '';
   if (!overwrite) {
     throw new ConflictError(
-      `"${name}" is already published${by}; choose another name or set overwrite: true`,
+      `"${name}" is already published${by}; set overwrite ("Replace an earlier result" in the templates) to replace it`,
     );
   }
   if (marker?.entityRef !== entityRef) {
