@@ -54,6 +54,7 @@ describe('eciImageCachePlugin (new frontend system)', () => {
     expect(plugin.pluginId).toBe('eci-image-cache');
     expect(plugin.getExtension('api:eci-image-cache')).toBeDefined();
     expect(plugin.getExtension('entity-content:eci-image-cache')).toBeDefined();
+    expect(plugin.getExtension('entity-card:eci-image-cache')).toBeDefined();
     expect(
       plugin.getExtension(
         'scaffolder-form-field:eci-image-cache/eci-image-cache-picker',

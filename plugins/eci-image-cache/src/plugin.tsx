@@ -4,7 +4,11 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { hasEciAnnotations } from '@eci-portal/plugin-eci-image-cache-common';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { eciImageCacheApiRef } from './api/EciImageCacheApi';
 import { EciImageCacheClient } from './api/EciImageCacheClient';
@@ -36,6 +40,17 @@ export const eciImageCacheEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The Overview card of annotated entities: warm or cold, the cache id, its expiry, a link to the tab. */
+export const eciImageCacheEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: hasEciAnnotations,
+    loader: () =>
+      import('./components/overview/EntityImageCacheCard').then(m => (
+        <m.EntityImageCacheCard />
+      )),
+  },
+});
+
 /** Scaffolder form field `EciImageCachePicker`: a Ready image cache of an entity. */
 export const eciImageCachePickerFormField = FormFieldBlueprint.make({
   name: 'eci-image-cache-picker',
@@ -57,8 +72,8 @@ export const acrInstancePickerFormField = FormFieldBlueprint.make({
 });
 
 /**
- * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, its API
- * client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
+ * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, the
+ * Overview card, its API client, and the scaffolder form fields `EciImageCachePicker` and `AcrInstancePicker`.
  *
  * @public
  */
@@ -70,6 +85,7 @@ export const eciImageCachePlugin = createFrontendPlugin({
   extensions: [
     eciImageCacheApi,
     eciImageCacheEntityContent,
+    eciImageCacheEntityCard,
     eciImageCachePickerFormField,
     acrInstancePickerFormField,
   ],

@@ -1,11 +1,12 @@
 /**
- * The Image Cache entity tab and the scaffolder form fields for the legacy frontend system.
+ * The Image Cache entity tab, the entity Overview card and the scaffolder form fields for the legacy frontend system.
  *
  * @packageDocumentation
  */
 
 export {
   eciImageCachePlugin,
+  EntityEciImageCacheCard,
   EntityEciImageCacheContent,
   isEciImageCacheAvailable,
 } from './plugin';

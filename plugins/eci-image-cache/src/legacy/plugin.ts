@@ -1,17 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { hasEciAnnotations } from '@eci-portal/plugin-eci-image-cache-common';
 import { eciImageCacheApiRef } from '../api/EciImageCacheApi';
 import { EciImageCacheClient } from '../api/EciImageCacheClient';
-
-const entityContentRouteRef = createRouteRef({ id: 'eci-image-cache' });
+import { entityContentRouteRef } from './routes';
 
 /**
  * The ECI image cache plugin for the legacy frontend system.
@@ -44,6 +43,24 @@ export const EntityEciImageCacheContent = eciImageCachePlugin.provide(
         m => m.EciImageCacheContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The card for the entity Overview: warm or cold, the cache id, its expiry and a link to the tab.
+ * Show it with `isEciImageCacheAvailable`, e.g. in an `EntitySwitch.Case`.
+ *
+ * @public
+ */
+export const EntityEciImageCacheCard = eciImageCachePlugin.provide(
+  createComponentExtension({
+    name: 'EntityEciImageCacheCard',
+    component: {
+      lazy: () =>
+        import('../components/overview/LegacyEntityImageCacheCard').then(
+          m => m.LegacyEntityImageCacheCard,
+        ),
+    },
   }),
 );
 

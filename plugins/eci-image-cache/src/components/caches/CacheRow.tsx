@@ -7,10 +7,9 @@ import { RiArrowDownSLine, RiArrowRightSLine } from '@remixicon/react';
 import { useId, useState } from 'react';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
 import { CACHE_ROLE_TEXT } from '../../state/cacheRole';
-import { absoluteTime } from '../../state/absoluteTime';
-import { expiryText } from '../../state/expiry';
 import { imageLabel } from '../../state/imageLabel';
 import { CopyButton } from '../common/CopyButton';
+import { ExpiryTime } from '../common/ExpiryTime';
 import { RelativeTime } from '../common/RelativeTime';
 import {
   cell,
@@ -126,17 +125,7 @@ export function CacheRow(props: {
                 : undefined,
             }}
           >
-            {cache.expireDateTime ? (
-              <time
-                data-testid="cache-expiry"
-                dateTime={cache.expireDateTime}
-                title={absoluteTime(cache.expireDateTime)}
-              >
-                {expiryText(cache)}
-              </time>
-            ) : (
-              expiryText(cache)
-            )}
+            <ExpiryTime cache={cache} testId="cache-expiry" />
           </div>
         </td>
         <td style={{ ...cell, whiteSpace: 'nowrap' }}>

@@ -2,6 +2,7 @@ import { EntityStateResponse } from '@eci-portal/plugin-eci-image-cache-common';
 import { Card, CardBody, Flex, Text } from '@backstage/ui';
 import { RiFireFill, RiSnowflakeLine } from '@remixicon/react';
 import { ReactNode } from 'react';
+import { Fact, Facts } from '../common/Facts';
 import { targetCluster, WarmthVerdict } from '../../state/warmthVerdict';
 import {
   hasFloatingTagWarning,
@@ -9,6 +10,7 @@ import {
 } from '../../state/floatingTag';
 import { uniqueMessages } from '../../state/messageText';
 import { Message } from '../common/Message';
+import { warmthColor, warmthHeadline } from '../common/warmth';
 import { secondaryText } from '../common/styles';
 
 const SOURCE_TEXT = {
@@ -16,15 +18,6 @@ const SOURCE_TEXT = {
   settings: 'saved settings',
   default: 'default',
 };
-
-function Fact(props: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt style={secondaryText}>{props.label}</dt>
-      <dd style={{ margin: 0, fontWeight: 600 }}>{props.children}</dd>
-    </div>
-  );
-}
 
 /** The five-second answer: warm or cold, why, and the facts it rests on. */
 export function SummaryHeader(props: {
@@ -44,9 +37,7 @@ export function SummaryHeader(props: {
       caveat => !(isFloatingTagNote(caveat) && hasFloatingTagWarning(state)),
     ),
   );
-  const color = verdict.warm
-    ? 'var(--bui-positive-fg-subdued, #0c632b)'
-    : 'var(--bui-announcement-fg-subdued, #173da6)';
+  const color = warmthColor(verdict.warm);
   return (
     <Card role="region" aria-label="Image cache summary">
       <CardBody>
@@ -85,7 +76,7 @@ export function SummaryHeader(props: {
                   weight="bold"
                   style={{ color }}
                 >
-                  {verdict.warm ? 'Pods start warm' : 'Pods start cold'}
+                  {warmthHeadline(verdict.warm)}
                 </Text>
                 <Text as="p">
                   <Message text={verdict.reason} />
@@ -104,14 +95,7 @@ export function SummaryHeader(props: {
             </Flex>
             {action}
           </Flex>
-          <dl
-            style={{
-              display: 'flex',
-              flexWrap: 'wrap',
-              gap: 'var(--bui-space-2, 8px) var(--bui-space-6, 24px)',
-              margin: 0,
-            }}
-          >
+          <Facts>
             <Fact label="Cache mode">
               {config ? (
                 <>
@@ -140,7 +124,7 @@ export function SummaryHeader(props: {
             <Fact label="Argo namespace">
               {config?.argoNamespace.value ?? '—'}
             </Fact>
-          </dl>
+          </Facts>
         </Flex>
       </CardBody>
     </Card>
