@@ -22,8 +22,22 @@ import { PermissionGatedButton } from '../permissions/PermissionGatedButton';
 import { CacheDetails } from './CacheDetails';
 import { PhaseStatus } from './PhaseStatus';
 
+/**
+ * Column headings of the caches table (the first, the details toggle, is read by screen readers
+ * only). Narrow screens stack each row and label its cells with these.
+ */
+export const CACHE_TABLE_HEADINGS = [
+  'Details',
+  'Name',
+  'Images',
+  'Phase',
+  'Cache ID',
+  'Size · retention',
+  'Actions',
+];
+
 /** Number of columns of the caches table, for the details row. */
-export const CACHE_TABLE_COLUMNS = 7;
+export const CACHE_TABLE_COLUMNS = CACHE_TABLE_HEADINGS.length;
 
 /** One cache of the table; expands to its events and history. */
 export function CacheRow(props: {
@@ -39,7 +53,10 @@ export function CacheRow(props: {
   return (
     <>
       <tr data-testid={`cache-row-${cache.name}`}>
-        <td style={{ ...cell, width: 28, paddingRight: 0 }}>
+        <td
+          className="eci-cache-toggle"
+          style={{ ...cell, width: 28, paddingRight: 0 }}
+        >
           <ButtonIcon
             aria-label={`${expanded ? 'Hide' : 'Show'} events and history of ${
               cache.name
@@ -52,7 +69,11 @@ export function CacheRow(props: {
             onPress={() => setExpanded(value => !value)}
           />
         </td>
-        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+        <th
+          scope="row"
+          className="eci-cache-name"
+          style={{ ...cell, textAlign: 'left', fontWeight: 400 }}
+        >
           <div style={identifier}>{cache.name}</div>
           <div
             style={{
@@ -69,7 +90,7 @@ export function CacheRow(props: {
             <span style={secondaryText}>{CACHE_ROLE_TEXT[cache.role]}</span>
           </div>
         </th>
-        <td style={cell}>
+        <td data-label="Images" style={cell}>
           <ul style={plainList}>
             {cache.images.map(image => (
               <li
@@ -82,7 +103,7 @@ export function CacheRow(props: {
             ))}
           </ul>
         </td>
-        <td style={cell}>
+        <td data-label="Phase" style={cell}>
           <PhaseStatus cache={cache} />
           <div style={secondaryText}>
             updated{' '}
@@ -91,7 +112,7 @@ export function CacheRow(props: {
             />
           </div>
         </td>
-        <td style={cell}>
+        <td data-label="Cache ID" style={cell}>
           {cache.imageCacheId ? (
             <span style={{ display: 'inline-flex', alignItems: 'center' }}>
               <code style={identifier} data-testid="cache-id">
@@ -107,7 +128,7 @@ export function CacheRow(props: {
             <span style={secondaryText}>not assigned yet</span>
           )}
         </td>
-        <td style={cell}>
+        <td data-label="Size · retention" style={cell}>
           <div style={{ whiteSpace: 'nowrap' }}>
             {cache.imageCacheSize === null
               ? '—'
