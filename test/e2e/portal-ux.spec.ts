@@ -228,7 +228,6 @@ test('6. at 900 px and phone width the caches show Cache ID, Size and Delete, wi
   page,
 }) => {
   test.setTimeout(300_000);
-  await signInAsGuest(page, '/catalog');
   const row = await managedCacheRow(page);
   for (const width of [900, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -256,7 +255,6 @@ test('7. the entity Overview card tells warm or cold, the cache id and expiry, a
   page,
 }) => {
   test.setTimeout(300_000);
-  await signInAsGuest(page, '/catalog');
   await managedCacheRow(page);
   const tabVerdict = page.getByTestId('warmth-verdict');
   await expect(tabVerdict).toContainText('Pods start warm');
