@@ -206,17 +206,19 @@ async function expectInViewport(page: Page, element: Locator, what: string) {
 /** The first managed cache of ml-trainer with an id, created when the service has none yet. */
 async function managedCacheRow(page: Page) {
   await openTab(page, 'ml-trainer');
-  const rows = page.locator('[data-testid^="cache-row-"]', {
-    has: page.getByRole('button', { name: /^Delete cache / }),
-  });
+  await expect(page.getByTestId('warmth-verdict')).toBeVisible();
+  const rows = page
+    .locator('[data-testid^="cache-row-"]')
+    .filter({ has: page.getByRole('button', { name: /^Delete cache / }) });
   if ((await rows.count()) === 0) {
+    const create = /^(Create|Refresh) cache$/;
     await page
       .getByRole('region', { name: 'Image cache summary' })
-      .getByRole('button', { name: 'Create cache' })
+      .getByRole('button', { name: create })
       .click();
     await page
       .getByRole('dialog')
-      .getByRole('button', { name: 'Create cache' })
+      .getByRole('button', { name: create })
       .click();
   }
   const row = rows.first();
