@@ -24,7 +24,8 @@ export default defineConfig({
       },
     ],
   ],
-  outputDir: path.join(repoRoot, 'node_modules/.cache/e2e-results'),
+  // Screenshots of every test (and traces of failures) are kept there as CI artifacts; git ignores it.
+  outputDir: path.join(__dirname, 'output'),
   globalTeardown: path.join(__dirname, 'globalTeardown.ts'),
   webServer: {
     command: 'npm start',

@@ -79,12 +79,10 @@ test.describe('Run evidence', () => {
     const row = runsCard(page).getByTestId('run-row').filter({ hasText: name });
     await expect(row).toContainText(/Hit imc-/, { timeout: 20_000 });
     const seconds = (Date.now() - submittedAt) / 1000;
-    test
-      .info()
-      .annotations.push({
-        type: 'hit shown after',
-        description: `${seconds.toFixed(1)} s`,
-      });
+    test.info().annotations.push({
+      type: 'hit shown after',
+      description: `${seconds.toFixed(1)} s`,
+    });
     await expect(
       page.getByText(/of the last \d+ runs\s+hit a cache/),
     ).toBeVisible();

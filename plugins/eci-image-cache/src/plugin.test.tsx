@@ -61,6 +61,7 @@ describe('eciImageCachePlugin (new frontend system)', () => {
     expect(plugin.getExtension('api:eci-image-cache')).toBeDefined();
     expect(plugin.getExtension('entity-content:eci-image-cache')).toBeDefined();
     expect(plugin.getExtension('page:eci-image-cache/fleet')).toBeDefined();
+    expect(plugin.getExtension('entity-card:eci-image-cache')).toBeDefined();
     expect(
       plugin.getExtension(
         'scaffolder-form-field:eci-image-cache/eci-image-cache-picker',

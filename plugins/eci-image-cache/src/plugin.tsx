@@ -6,7 +6,11 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { hasEciAnnotations } from '@eci-portal/plugin-eci-image-cache-common';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { eciImageCacheApiRef } from './api/EciImageCacheApi';
 import { EciImageCacheClient } from './api/EciImageCacheClient';
@@ -59,6 +63,17 @@ export const eciImageCacheFleetPage = PageBlueprint.make({
   },
 });
 
+/** The Overview card of annotated entities: warm or cold, the cache id, its expiry, a link to the tab. */
+export const eciImageCacheEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: hasEciAnnotations,
+    loader: () =>
+      import('./components/overview/EntityImageCacheCard').then(m => (
+        <m.EntityImageCacheCard />
+      )),
+  },
+});
+
 /** Scaffolder form field `EciImageCachePicker`: a Ready image cache of an entity. */
 export const eciImageCachePickerFormField = FormFieldBlueprint.make({
   name: 'eci-image-cache-picker',
@@ -107,9 +122,9 @@ export const eciValidatedTextFormField = FormFieldBlueprint.make({
 });
 
 /**
- * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, the fleet
- * page with its nav item, the API client, and the scaffolder form fields `EciImageCachePicker`,
- * `AcrInstancePicker`, `EciClusterPicker`, `EciImages` and `EciValidatedText`.
+ * The ECI image cache plugin for the new frontend system: the Image Cache entity tab, the
+ * Overview card, the fleet page with its nav item, the API client, and the scaffolder form fields
+ * `EciImageCachePicker`, `AcrInstancePicker`, `EciClusterPicker`, `EciImages` and `EciValidatedText`.
  *
  * @public
  */
@@ -122,6 +137,7 @@ export const eciImageCachePlugin = createFrontendPlugin({
     eciImageCacheApi,
     eciImageCacheEntityContent,
     eciImageCacheFleetPage,
+    eciImageCacheEntityCard,
     eciImageCachePickerFormField,
     acrInstancePickerFormField,
     eciClusterPickerFormField,

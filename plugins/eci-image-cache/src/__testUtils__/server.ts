@@ -45,7 +45,8 @@ export function workflowPreview(
     cacheMode: 'pinned',
     prediction: {
       verdict: 'warm',
-      reason: 'Workflows pin Ready cache ml-trainer-3f9a1c2b7d (imc-2ze0abc123def456).',
+      reason:
+        'Workflows pin Ready cache ml-trainer-3f9a1c2b7d (imc-2ze0abc123def456).',
     },
     ...overrides,
   };

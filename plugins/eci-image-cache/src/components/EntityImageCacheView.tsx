@@ -17,13 +17,12 @@ import {
   ActionPermission,
   useEntityActionPermissions,
 } from '../hooks/useEntityActionPermissions';
-import { useEntityState } from '../hooks/useEntityState';
+import { useEntityTabData } from '../hooks/useEntityTabData';
 import { absoluteTime } from '../state/absoluteTime';
 import { deniedReason } from '../state/deniedReason';
 import { withCache, withCacheDeleting } from '../state/optimistic';
 import { hasFloatingTagWarning, isFloatingTagNote } from '../state/floatingTag';
 import { visibleClusters } from '../state/visibleClusters';
-import { workflowRevision } from '../state/workflowRevision';
 import { entityCacheDecision, targetCluster } from '../state/entityDecision';
 import { warmthVerdict } from '../state/warmthVerdict';
 import { AcrCard } from './acr/AcrCard';
@@ -65,8 +64,8 @@ export function EntityImageCacheView(props: { entity: Entity }) {
   const entityRef = stringifyEntityRef(compoundRef);
   const api = useApi(eciImageCacheApiRef);
   const alertApi = useApi(alertApiRef);
-  const { state, error, loadedAt, loading, reload, patch } =
-    useEntityState(compoundRef);
+  const { state, error, loadedAt, loading, reload, patch, runs, workflow } =
+    useEntityTabData(compoundRef);
   const permissions = useEntityActionPermissions(entityRef);
   const [dialog, setDialog] = useState<OpenDialog>();
 
@@ -88,7 +87,6 @@ export function EntityImageCacheView(props: { entity: Entity }) {
   const clusters = visibleClusters(state);
   const hasManagedCache =
     target?.caches.some(cache => cache.managed && !cache.deleting) ?? false;
-  const readyCacheId = cacheDecision?.pinnable[0]?.imageCacheId;
 
   const createCache = async (request: CreateCacheRequest) => {
     const response = await api.createCache(compoundRef, request);
@@ -227,7 +225,7 @@ export function EntityImageCacheView(props: { entity: Entity }) {
         onDelete={cache => setDialog({ type: 'delete', cache })}
         staleSince={error ? loadedAt : undefined}
       />
-      <RunsCard entity={compoundRef} />
+      <RunsCard runs={runs} />
       <AcrCard
         state={state}
         clusters={clusters.map(cluster => cluster.acr)}
@@ -244,13 +242,10 @@ export function EntityImageCacheView(props: { entity: Entity }) {
           onReset={resetSettings}
         />
       ) : null}
-      {cacheDecision && target ? (
+      {workflow.cluster ? (
         <WorkflowPanel
-          entity={compoundRef}
-          cluster={target.name}
-          defaultCacheMode={cacheDecision.cacheMode}
-          readyCacheId={readyCacheId ?? undefined}
-          revision={workflowRevision(state)}
+          name={name}
+          workflow={workflow}
           isShownElsewhere={note =>
             isFloatingTagNote(note) && hasFloatingTagWarning(state)
           }

@@ -9,8 +9,15 @@ import { useInterval } from './useInterval';
 /** Runs are served from the backend's memory, so polling them often costs the cluster nothing. */
 export const RUNS_POLL_MS = 3_000;
 
+/** The entity's last runs, and how to reload them. */
+export interface EntityRunsHandle {
+  runs?: EntityRunsResponse;
+  error?: unknown;
+  reload: () => Promise<void>;
+}
+
 /** The entity's last runs, refreshed every few seconds while the browser tab is visible. */
-export function useEntityRuns(entity: CompoundEntityRef) {
+export function useEntityRuns(entity: CompoundEntityRef): EntityRunsHandle {
   const api = useApi(eciImageCacheApiRef);
   const visible = useDocumentVisible();
   const { kind, namespace, name } = entity;

@@ -1,5 +1,5 @@
 /**
- * The Image Cache entity tab and the scaffolder form fields for the legacy frontend system.
+ * The Image Cache entity tab, the entity Overview card and the scaffolder form fields for the legacy frontend system.
  *
  * @packageDocumentation
  */
@@ -7,6 +7,7 @@
 export {
   EciImageCacheFleetPage,
   eciImageCachePlugin,
+  EntityEciImageCacheCard,
   EntityEciImageCacheContent,
   isEciImageCacheAvailable,
 } from './plugin';

@@ -1,18 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { hasEciAnnotations } from '@eci-portal/plugin-eci-image-cache-common';
 import { eciImageCacheApiRef } from '../api/EciImageCacheApi';
 import { EciImageCacheClient } from '../api/EciImageCacheClient';
-
-const entityContentRouteRef = createRouteRef({ id: 'eci-image-cache' });
-const fleetRouteRef = createRouteRef({ id: 'eci-image-cache-fleet' });
+import { entityContentRouteRef, fleetRouteRef } from './routes';
 
 /**
  * The ECI image cache plugin for the legacy frontend system.
@@ -61,6 +59,24 @@ export const EciImageCacheFleetPage = eciImageCachePlugin.provide(
     name: 'EciImageCacheFleetPage',
     component: () => import('./LegacyFleetPage').then(m => m.LegacyFleetPage),
     mountPoint: fleetRouteRef,
+  }),
+);
+
+/**
+ * The card for the entity Overview: warm or cold, the cache id, its expiry and a link to the tab.
+ * Show it with `isEciImageCacheAvailable`, e.g. in an `EntitySwitch.Case`.
+ *
+ * @public
+ */
+export const EntityEciImageCacheCard = eciImageCachePlugin.provide(
+  createComponentExtension({
+    name: 'EntityEciImageCacheCard',
+    component: {
+      lazy: () =>
+        import('../components/overview/LegacyEntityImageCacheCard').then(
+          m => m.LegacyEntityImageCacheCard,
+        ),
+    },
   }),
 );
 

@@ -140,8 +140,12 @@ describe('Image Cache tab actions', () => {
     );
     // The current cache of a manual entity comes back: the dialog says so and offers the ways out.
     expect(dialog).toHaveTextContent(/it is rebuilt right after the delete/);
-    expect(within(dialog).getByRole('button', { name: 'Switch to auto instead' })).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Switch off instead' })).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Switch to auto instead' }),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Switch off instead' }),
+    ).toBeInTheDocument();
     expect(deleted).toEqual([]);
     await pressInDialog(dialog, 'Delete and rebuild');
     await waitFor(() =>
@@ -166,19 +170,30 @@ describe('Image Cache tab actions', () => {
     const saved: unknown[] = [];
     const base = entityState();
     const auto = entityState({
-      config: { ...base.config!, cacheMode: { value: 'auto', source: 'default' } },
+      config: {
+        ...base.config!,
+        cacheMode: { value: 'auto', source: 'default' },
+      },
     });
     serveEntityState(
       server,
       auto,
       http.put(`${ENTITY_API}/settings`, async ({ request }) => {
         saved.push(await request.json());
-        return HttpResponse.json({ settings: { cacheMode: 'manual' }, updatedBy: 'user:default/owner', updatedAt: '2026-12-05T10:00:00Z' });
+        return HttpResponse.json({
+          settings: { cacheMode: 'manual' },
+          updatedBy: 'user:default/owner',
+          updatedAt: '2026-12-05T10:00:00Z',
+        });
       }),
     );
     await renderTab(mlTrainer);
-    const switchButton = await screen.findByRole('button', { name: 'Switch to manual' });
-    expect(screen.queryByRole('button', { name: /Create cache|Refresh cache/ })).not.toBeInTheDocument();
+    const switchButton = await screen.findByRole('button', {
+      name: 'Switch to manual',
+    });
+    expect(
+      screen.queryByRole('button', { name: /Create cache|Refresh cache/ }),
+    ).not.toBeInTheDocument();
     await userEvent.click(switchButton);
     await waitFor(() => expect(saved).toEqual([{ cacheMode: 'manual' }]));
   });
@@ -187,12 +202,19 @@ describe('Image Cache tab actions', () => {
     const base = entityState();
     serveEntityState(
       server,
-      entityState({ config: { ...base.config!, cacheMode: { value: 'auto', source: 'annotation' } } }),
+      entityState({
+        config: {
+          ...base.config!,
+          cacheMode: { value: 'auto', source: 'annotation' },
+        },
+      }),
     );
     await renderTab(mlTrainer);
     await screen.findByTestId('cache-row-ml-trainer-3f9a1c2b7d');
     expect(
-      screen.queryByRole('button', { name: /Create cache|Refresh cache|Switch to manual/ }),
+      screen.queryByRole('button', {
+        name: /Create cache|Refresh cache|Switch to manual/,
+      }),
     ).not.toBeInTheDocument();
   });
 

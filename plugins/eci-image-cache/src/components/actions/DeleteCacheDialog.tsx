@@ -56,7 +56,9 @@ export function DeleteCacheDialog(props: {
           <Button
             size="small"
             variant="secondary"
-            isDisabled={!rebuild.canSwitch || switchToAuto.pending || switchOff.pending}
+            isDisabled={
+              !rebuild.canSwitch || switchToAuto.pending || switchOff.pending
+            }
             onPress={switchToAuto.run}
           >
             Switch to auto instead
@@ -64,7 +66,9 @@ export function DeleteCacheDialog(props: {
           <Button
             size="small"
             variant="secondary"
-            isDisabled={!rebuild.canSwitch || switchToAuto.pending || switchOff.pending}
+            isDisabled={
+              !rebuild.canSwitch || switchToAuto.pending || switchOff.pending
+            }
             onPress={switchOff.run}
           >
             Switch off instead

@@ -7,10 +7,9 @@ import { RiArrowDownSLine, RiArrowRightSLine } from '@remixicon/react';
 import { useId, useState } from 'react';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
 import { CACHE_ROLE_TEXT, ORIGIN_TEXT } from '../../state/cacheRole';
-import { absoluteTime } from '../../state/absoluteTime';
-import { expiryText } from '../../state/expiry';
 import { imageLabel } from '../../state/imageLabel';
 import { CopyButton } from '../common/CopyButton';
+import { ExpiryTime } from '../common/ExpiryTime';
 import { RelativeTime } from '../common/RelativeTime';
 import {
   cell,
@@ -23,8 +22,22 @@ import { PermissionGatedButton } from '../permissions/PermissionGatedButton';
 import { CacheDetails } from './CacheDetails';
 import { PhaseStatus } from './PhaseStatus';
 
+/**
+ * Column headings of the caches table (the first, the details toggle, is read by screen readers
+ * only). Narrow screens stack each row and label its cells with these.
+ */
+export const CACHE_TABLE_HEADINGS = [
+  'Details',
+  'Name',
+  'Images',
+  'Phase',
+  'Cache ID',
+  'Size · retention',
+  'Actions',
+];
+
 /** Number of columns of the caches table, for the details row. */
-export const CACHE_TABLE_COLUMNS = 7;
+export const CACHE_TABLE_COLUMNS = CACHE_TABLE_HEADINGS.length;
 
 /** One cache of the table; expands to its events and history. */
 export function CacheRow(props: {
@@ -40,7 +53,10 @@ export function CacheRow(props: {
   return (
     <>
       <tr data-testid={`cache-row-${cache.name}`}>
-        <td style={{ ...cell, width: 28, paddingRight: 0 }}>
+        <td
+          className="eci-cache-toggle"
+          style={{ ...cell, width: 28, paddingRight: 0 }}
+        >
           <ButtonIcon
             aria-label={`${expanded ? 'Hide' : 'Show'} events and history of ${
               cache.name
@@ -53,7 +69,11 @@ export function CacheRow(props: {
             onPress={() => setExpanded(value => !value)}
           />
         </td>
-        <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 400 }}>
+        <th
+          scope="row"
+          className="eci-cache-name"
+          style={{ ...cell, textAlign: 'left', fontWeight: 400 }}
+        >
           <div style={identifier}>{cache.name}</div>
           <div
             style={{
@@ -68,7 +88,7 @@ export function CacheRow(props: {
             <span style={secondaryText}>{CACHE_ROLE_TEXT[cache.role]}</span>
           </div>
         </th>
-        <td style={cell}>
+        <td data-label="Images" style={cell}>
           <ul style={plainList}>
             {cache.images.map(image => (
               <li
@@ -81,7 +101,7 @@ export function CacheRow(props: {
             ))}
           </ul>
         </td>
-        <td style={cell}>
+        <td data-label="Phase" style={cell}>
           <PhaseStatus cache={cache} />
           <div style={secondaryText}>
             updated{' '}
@@ -90,7 +110,7 @@ export function CacheRow(props: {
             />
           </div>
         </td>
-        <td style={cell}>
+        <td data-label="Cache ID" style={cell}>
           {cache.imageCacheId ? (
             <span style={{ display: 'inline-flex', alignItems: 'center' }}>
               <code style={identifier} data-testid="cache-id">
@@ -106,7 +126,7 @@ export function CacheRow(props: {
             <span style={secondaryText}>not assigned yet</span>
           )}
         </td>
-        <td style={cell}>
+        <td data-label="Size · retention" style={cell}>
           <div style={{ whiteSpace: 'nowrap' }}>
             {cache.imageCacheSize === null
               ? '—'
@@ -124,17 +144,7 @@ export function CacheRow(props: {
                 : undefined,
             }}
           >
-            {cache.expireDateTime ? (
-              <time
-                data-testid="cache-expiry"
-                dateTime={cache.expireDateTime}
-                title={absoluteTime(cache.expireDateTime)}
-              >
-                {expiryText(cache)}
-              </time>
-            ) : (
-              expiryText(cache)
-            )}
+            <ExpiryTime cache={cache} testId="cache-expiry" />
           </div>
         </td>
         <td style={{ ...cell, whiteSpace: 'nowrap' }}>

@@ -7,7 +7,7 @@ import { Alert, Flex, Text, VisuallyHidden } from '@backstage/ui';
 import { ActionPermission } from '../../hooks/useEntityActionPermissions';
 import { absoluteTime } from '../../state/absoluteTime';
 import { headerCell, secondaryText, table } from '../common/styles';
-import { CacheRow } from './CacheRow';
+import { CACHE_TABLE_HEADINGS, CacheRow } from './CacheRow';
 
 const SYNC_TEXT: Record<EntityClusterView['sync']['state'], string> = {
   synced: 'live',
@@ -75,19 +75,23 @@ export function ClusterCaches(props: {
             : 'No image cache holds this service’s images on this cluster.'}
         </Text>
       ) : (
-        <div style={{ overflowX: 'auto' }}>
-          <table style={table} aria-label={`Image caches on ${cluster.name}`}>
+        <div className="eci-caches" style={{ overflowX: 'auto' }}>
+          <table
+            className="eci-caches-table"
+            style={table}
+            aria-label={`Image caches on ${cluster.name}`}
+          >
             <thead>
               <tr>
-                <th style={headerCell}>
-                  <VisuallyHidden>Details</VisuallyHidden>
-                </th>
-                <th style={headerCell}>Name</th>
-                <th style={headerCell}>Images</th>
-                <th style={headerCell}>Phase</th>
-                <th style={headerCell}>Cache ID</th>
-                <th style={headerCell}>Size · retention</th>
-                <th style={headerCell}>Actions</th>
+                {CACHE_TABLE_HEADINGS.map((heading, index) => (
+                  <th key={heading} style={headerCell}>
+                    {index === 0 ? (
+                      <VisuallyHidden>{heading}</VisuallyHidden>
+                    ) : (
+                      heading
+                    )}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

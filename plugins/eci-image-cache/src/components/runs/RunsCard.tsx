@@ -1,11 +1,10 @@
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   EntityRunsResponse,
   RunView,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { Alert, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import { readableError } from '../../api/readableError';
-import { useEntityRuns } from '../../hooks/useEntityRuns';
+import { EntityRunsHandle } from '../../hooks/useEntityRuns';
 import {
   cacheOutcomeText,
   durationText,
@@ -100,8 +99,8 @@ function RunRow(props: { run: RunView }) {
 }
 
 /** The entity's last workflow runs on ECI: did pods start warm, how long pulls took, and why runs failed. */
-export function RunsCard(props: { entity: CompoundEntityRef }) {
-  const { runs, error } = useEntityRuns(props.entity);
+export function RunsCard(props: { runs: EntityRunsHandle }) {
+  const { runs, error } = props.runs;
   const failed = runs?.runs.filter(run => run.failure) ?? [];
   return (
     <Card>

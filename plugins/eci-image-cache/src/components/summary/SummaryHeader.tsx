@@ -2,6 +2,7 @@ import { EntityStateResponse } from '@eci-portal/plugin-eci-image-cache-common';
 import { Card, CardBody, Flex, Text } from '@backstage/ui';
 import { RiFireFill, RiSnowflakeLine } from '@remixicon/react';
 import { ReactNode } from 'react';
+import { Fact, Facts } from '../common/Facts';
 import { targetCluster } from '../../state/entityDecision';
 import { WarmthVerdict } from '../../state/warmthVerdict';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../state/floatingTag';
 import { uniqueMessages } from '../../state/messageText';
 import { Message } from '../common/Message';
+import { warmthColor, warmthHeadline } from '../common/warmth';
 import { secondaryText } from '../common/styles';
 
 const SOURCE_TEXT = {
@@ -17,21 +19,6 @@ const SOURCE_TEXT = {
   settings: 'saved settings',
   default: 'default',
 };
-
-const VERDICT_TITLES = {
-  warm: 'Pods start warm',
-  cold: 'Pods start cold',
-  unknown: 'Pods may start cold',
-};
-
-function Fact(props: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt style={secondaryText}>{props.label}</dt>
-      <dd style={{ margin: 0, fontWeight: 600 }}>{props.children}</dd>
-    </div>
-  );
-}
 
 /** The five-second answer: warm or cold, why, and the facts it rests on. */
 export function SummaryHeader(props: {
@@ -51,10 +38,7 @@ export function SummaryHeader(props: {
       caveat => !(isFloatingTagNote(caveat) && hasFloatingTagWarning(state)),
     ),
   );
-  const warm = verdict.verdict === 'warm';
-  const color = warm
-    ? 'var(--bui-positive-fg-subdued, #0c632b)'
-    : 'var(--bui-announcement-fg-subdued, #173da6)';
+  const color = warmthColor(verdict.verdict);
   return (
     <Card role="region" aria-label="Image cache summary">
       <CardBody>
@@ -76,7 +60,7 @@ export function SummaryHeader(props: {
                   background: 'var(--bui-bg-neutral-2, rgba(128,128,128,0.12))',
                 }}
               >
-                {warm ? (
+                {verdict.verdict === 'warm' ? (
                   <RiFireFill size={28} />
                 ) : (
                   <RiSnowflakeLine size={28} />
@@ -93,7 +77,7 @@ export function SummaryHeader(props: {
                   weight="bold"
                   style={{ color }}
                 >
-                  {VERDICT_TITLES[verdict.verdict]}
+                  {warmthHeadline(verdict.verdict)}
                 </Text>
                 <Text as="p">
                   <Message text={verdict.reason} />
@@ -112,14 +96,7 @@ export function SummaryHeader(props: {
             </Flex>
             {action}
           </Flex>
-          <dl
-            style={{
-              display: 'flex',
-              flexWrap: 'wrap',
-              gap: 'var(--bui-space-2, 8px) var(--bui-space-6, 24px)',
-              margin: 0,
-            }}
-          >
+          <Facts>
             <Fact label="Cache mode">
               {config ? (
                 <>
@@ -148,7 +125,7 @@ export function SummaryHeader(props: {
             <Fact label="Argo namespace">
               {config?.argoNamespace.value ?? '—'}
             </Fact>
-          </dl>
+          </Facts>
         </Flex>
       </CardBody>
     </Card>
