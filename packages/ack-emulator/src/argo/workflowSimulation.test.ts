@@ -375,7 +375,8 @@ describe('Argo workflows on ECI virtual nodes', () => {
   });
 
   it('deletes an unused auto-created cache 7 days after it was created', () => {
-    submit('once', singleContainer('alpine:3.20'));
+    // An image no seeded cache holds, so ECI has nothing to match and creates a cache.
+    submit('once', singleContainer('busybox:latest'));
     runToCompletion('once');
     const eciId =
       workflowPods('once')[0].metadata.annotations![
