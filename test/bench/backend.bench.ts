@@ -8,26 +8,14 @@
 // - 0 Kubernetes requests for all entity reads (emulator request counters);
 // - watch caches of 10,000 ImageCaches use < 50 MB of heap above the idle backend;
 // - an annotation change leads to the new ImageCache on the cluster in <= 500 ms (median).
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import eciImageCachePlugin from '@eci-portal/plugin-eci-image-cache-backend';
 import { imageCacheName } from '@eci-portal/plugin-eci-image-cache-common';
-/* eslint-disable @backstage/no-forbidden-package-imports */
-import { IndexedCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/IndexedCatalog';
+import { benchEntity, ENTITY_COUNT, entityImages, entityName } from './backendBenchData';
 import {
-  allowAllPermissions,
-  schedulerServiceFactory,
-} from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/benchmarkServices';
-/* eslint-enable @backstage/no-forbidden-package-imports */
-import { benchEntity, CACHE_COUNT, ENTITY_COUNT, entityImages, entityName } from './backendBenchData';
-import {
-  backendClient,
-  BenchCluster,
-  eciImageCacheConfig,
   heapMiB,
   percentile,
-  startClusterHost,
   waitUntil,
 } from './benchSupport';
+import { startBenchBackend } from './benchBackend';
 
 const BUDGET = {
   p99Ratio: 1.5,
@@ -43,35 +31,13 @@ const ANNOTATION_CHANGES = 7;
 
 async function main() {
   const failures: string[] = [];
-  const host = startClusterHost();
-  const clusters: BenchCluster[] = (await host.ready).clusters;
-
-  const catalog = new IndexedCatalog();
-  const backend = await startTestBackend({
-    features: [
-      eciImageCachePlugin,
-      mockServices.rootConfig.factory({
-        data: {
-          // Default lifecycle: the full pass every 30 s is the safety net, catalog changes are
-          // picked up by the catalog-changes task.
-          eciImageCache: eciImageCacheConfig(clusters),
-        },
-      }),
-      catalog.factory(),
-      schedulerServiceFactory,
-      allowAllPermissions(),
-    ],
-  });
-  const request = backendClient(backend.server.port(), mockCredentials.user.header('user:default/guest'));
-  const get = (route: string) => request('GET', `/api/eci-image-cache${route}`);
-  const cachedCount = async () =>
-    JSON.parse((await get('/clusters')).body).items.reduce((sum: number, c: any) => sum + c.imageCacheCount, 0);
-  await waitUntil(async () => JSON.parse((await get('/clusters')).body).items.every((c: any) => c.sync.state === 'synced'), 'sync');
+  // Default lifecycle: the full pass every 30 s is the safety net, catalog changes are picked up
+  // by the catalog-changes task.
+  const { host, clusters, catalog, get, seedCaches, finish } = await startBenchBackend();
 
   // Memory: the idle backend, then the same backend once its watch caches hold 10,000 caches.
   const idle = heapMiB();
-  const seeded = await host.ask({ type: 'seed' }, 'seeded');
-  await waitUntil(async () => (await cachedCount()) === CACHE_COUNT, '10,000 cached ImageCaches');
+  const seeded = await seedCaches();
   const full = heapMiB();
   const watchCacheMiB = full - idle;
   console.log(`ImageCaches seeded: ${seeded.created} on ${clusters.length} clusters`);
@@ -143,14 +109,7 @@ async function main() {
   );
   if (!(annotationMedianMs <= BUDGET.annotationToCacheMs)) failures.push('annotation to cache');
 
-  await backend.stop();
-  host.stop();
-  if (failures.length > 0) {
-    console.error(`FAILED budgets: ${failures.join(', ')}`);
-    process.exit(1);
-  }
-  console.log('All budgets met.');
-  process.exit(0);
+  await finish(failures);
 }
 
 main().catch(error => {

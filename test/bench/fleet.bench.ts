@@ -8,28 +8,11 @@
 // - the first page's p99 latency within 15x of a trivial authenticated route (GET /clusters):
 //   every request filters, sorts and totals all 10,000 caches, then looks up 50 owners;
 // - 0 Kubernetes requests for all fleet reads (emulator request counters).
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import eciImageCachePlugin from '@eci-portal/plugin-eci-image-cache-backend';
-/* eslint-disable @backstage/no-forbidden-package-imports */
-import { IndexedCatalog } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/IndexedCatalog';
-import {
-  allowAllPermissions,
-  schedulerServiceFactory,
-} from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/benchmarkServices';
-/* eslint-enable @backstage/no-forbidden-package-imports */
 import { benchEntity, CACHE_COUNT, ENTITY_COUNT } from './backendBenchData';
 import {
-  backendClient,
-  BenchCluster,
-  eciImageCacheConfig,
   percentile,
-  startClusterHost,
-  waitUntil,
 } from './benchSupport';
+import { startBenchBackend } from './benchBackend';
 
 const BUDGET = { p99Ratio: 15, requestsPerRead: 0 };
 const WARMUP = 100;
@@ -39,47 +22,10 @@ const PAGE_SIZE = 50;
 
 async function main() {
   const failures: string[] = [];
-  const host = startClusterHost();
-  const clusters: BenchCluster[] = (await host.ready).clusters;
-  const catalog = new IndexedCatalog();
-  const backend = await startTestBackend({
-    features: [
-      eciImageCachePlugin,
-      mockServices.rootConfig.factory({
-        data: {
-          eciImageCache: {
-            ...eciImageCacheConfig(clusters),
-            fleet: { pricePerGiBMonth: 0.5 },
-          },
-        },
-      }),
-      catalog.factory(),
-      schedulerServiceFactory,
-      allowAllPermissions(),
-    ],
+  const { host, catalog, get, seedCaches, finish } = await startBenchBackend({
+    fleet: { pricePerGiBMonth: 0.5 },
   });
-  const request = backendClient(
-    backend.server.port(),
-    mockCredentials.user.header('user:default/guest'),
-  );
-  const get = (route: string) => request('GET', `/api/eci-image-cache${route}`);
-  const cachedCount = async () =>
-    JSON.parse((await get('/clusters')).body).items.reduce(
-      (sum: number, c: any) => sum + c.imageCacheCount,
-      0,
-    );
-  await waitUntil(
-    async () =>
-      JSON.parse((await get('/clusters')).body).items.every(
-        (c: any) => c.sync.state === 'synced',
-      ),
-    'sync',
-  );
-  await host.ask({ type: 'seed' }, 'seeded');
-  await waitUntil(
-    async () => (await cachedCount()) === CACHE_COUNT,
-    '10,000 cached ImageCaches',
-  );
+  await seedCaches();
   for (let index = 0; index < ENTITY_COUNT; index++)
     catalog.set(benchEntity(index));
 
@@ -139,14 +85,7 @@ async function main() {
   if (requests !== BUDGET.requestsPerRead)
     failures.push('Kubernetes requests per read');
 
-  await backend.stop();
-  host.stop();
-  if (failures.length > 0) {
-    console.error(`FAILED budgets: ${failures.join(', ')}`);
-    process.exit(1);
-  }
-  console.log('All budgets met.');
-  process.exit(0);
+  await finish(failures);
 }
 
 main().catch(error => {
