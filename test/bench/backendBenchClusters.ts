@@ -41,7 +41,11 @@ async function main() {
         let created = 0;
         for (const [name, emulator] of emulators) {
           for (const cache of benchCaches(name, message.from, message.to)) {
-            const { stored } = emulator.store.create(type(emulator), cache as any);
+            // The backend may have created an entity's cache before the seed reaches it.
+            const existing = emulator.store.get(type(emulator), undefined, cache.metadata.name);
+            const { stored } = existing
+              ? emulator.store.update(type(emulator), { ...existing.object, spec: cache.spec } as any)
+              : emulator.store.create(type(emulator), cache as any);
             emulator.store.update(type(emulator), { ...stored.object, status: cache.status } as any, { subresource: 'status' });
             created++;
           }

@@ -32,12 +32,17 @@ export function startClusterHost(args: string[] = []) {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   process.on('exit', () => child.kill());
-  const waiting: Array<{ type: string; resolve: (m: HostMessage) => void }> = [];
+  const waiting: Array<{ type: string; resolve: (m: HostMessage) => void; reject: (e: Error) => void }> = [];
   child.on('message', (message: HostMessage) => {
     const index = waiting.findIndex(w => w.type === message.type);
     if (index !== -1) waiting.splice(index, 1)[0].resolve(message);
   });
-  const next = (type: string) => new Promise<HostMessage>(resolve => waiting.push({ type, resolve }));
+  // A crashed host fails the benchmark at once instead of leaving it waiting for an answer.
+  child.on('exit', code => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`the cluster host exited (${code}) before answering ${w.type}`));
+  });
+  const next = (type: string) =>
+    new Promise<HostMessage>((resolve, reject) => waiting.push({ type, resolve, reject }));
   return {
     ready: next('ready'),
     async ask(message: HostMessage, reply: string) {
