@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createConfigureAcrAction } from './actions/configureAcr/createConfigureAcrAction';
 import { createEnsureImageCacheAction } from './actions/ensureImageCache/createEnsureImageCacheAction';
 import { createGenerateWorkflowsAction } from './actions/generateWorkflows/createGenerateWorkflowsAction';
+import { createReadEntityAction } from './actions/readEntity/createReadEntityAction';
 import { createPublishLocalAction } from './actions/publishLocal/createPublishLocalAction';
 import { createRegisterLocalAction } from './actions/registerLocal/createRegisterLocalAction';
 
@@ -17,7 +18,7 @@ export const DEFAULT_PUBLISH_ROOT = '../../.data/scaffolder';
 
 /**
  * Scaffolder module with the ECI image cache actions: `eci:workflow:generate`,
- * `eci:imagecache:ensure`, `eci:acr:configure`, `eci:publish:local` and
+ * `eci:imagecache:ensure`, `eci:acr:configure`, `eci:publish:local`, `eci:catalog:read` and
  * `eci:catalog:register-local`.
  *
  * @public
@@ -57,6 +58,7 @@ export const scaffolderModuleEciImageCache = createBackendModule({
             permissions,
             auditor,
           }),
+          createReadEntityAction({ catalog }),
           createRegisterLocalAction({ publishRoot, catalog }),
         );
       },
