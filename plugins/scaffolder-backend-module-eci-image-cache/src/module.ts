@@ -11,6 +11,7 @@ import { createEnsureImageCacheAction } from './actions/ensureImageCache/createE
 import { createGenerateWorkflowsAction } from './actions/generateWorkflows/createGenerateWorkflowsAction';
 import { createReadEntityAction } from './actions/readEntity/createReadEntityAction';
 import { createPublishLocalAction } from './actions/publishLocal/createPublishLocalAction';
+import { configLocations } from './actions/registerLocal/configLocations';
 import { createRegisterLocalAction } from './actions/registerLocal/createRegisterLocalAction';
 
 /** Default of `eciImageCache.scaffolder.publishRoot`, relative to the backend's working directory. */
@@ -59,7 +60,11 @@ export const scaffolderModuleEciImageCache = createBackendModule({
             auditor,
           }),
           createReadEntityAction({ catalog }),
-          createRegisterLocalAction({ publishRoot, catalog }),
+          createRegisterLocalAction({
+            publishRoot,
+            catalog,
+            configLocations: configLocations(config),
+          }),
         );
       },
     });
