@@ -1,8 +1,14 @@
-import { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './consoleGuard';
-import { signInAsGuest } from './portal';
+import { expect, keepScreenshot, test } from './consoleGuard';
+import {
+  chooseEntity,
+  createReplacingEarlierResult,
+  openTemplate,
+  pick,
+  refuseThenCorrect,
+  selectOption,
+} from './templateForm';
 
 /**
  * Issue 16, point 2: the two templates in Chromium. Every client-side validation error shows
@@ -11,32 +17,7 @@ import { signInAsGuest } from './portal';
 
 const PUBLISH_ROOT = path.resolve(__dirname, '../../.data/scaffolder');
 
-/** Saves a screenshot of the current step under the test's output folder. */
-async function step(page: Page, name: string) {
-  await page.screenshot({
-    path: test.info().outputPath(`${name}.png`),
-    fullPage: true,
-  });
-}
-
-/** Chooses the template on the scaffolder's page. */
-async function openTemplate(page: Page, name: string) {
-  await signInAsGuest(page, '/create');
-  await page.locator(`a[href$="/catalog/default/template/${name}"]`).waitFor();
-  await page.goto(`/create/templates/default/${name}`);
-}
-
-/** Clicks the button that submits the step and expects the field's error under it. */
-async function expectFieldError(page: Page, button: string, error: string) {
-  await page.getByRole('button', { name: button }).click();
-  // The form lists the error at the top and under the field.
-  await expect(page.getByText(error, { exact: true }).first()).toBeVisible();
-}
-
-// Known blocker (issue 16 point 2, open): after a field error, a corrected value does not let the
-// step through in the scaffolder's Stepper (reproduced in jsdom as well), so these flows stop at
-// their first correction. Enable once that is fixed.
-test.describe.fixme('scaffolder templates', () => {
+test.describe('scaffolder templates', () => {
   let published: string | undefined;
 
   test.afterEach(() => {
@@ -57,37 +38,30 @@ test.describe.fixme('scaffolder templates', () => {
     await openTemplate(page, 'eci-new-service');
 
     // Service: the owner from the catalog, a name the catalog cannot hold, then a good one.
-    const owner = page.getByRole('textbox', { name: /^Owner/ });
-    await owner.click();
-    await owner.fill('platform');
-    await page
-      .getByRole('option', { name: /platform-team/ })
-      .first()
-      .click();
+    await chooseEntity(page, /^Owner/, 'platform', /Platform Team/);
     const nameField = page.getByRole('textbox', { name: /^Name/ });
-    await nameField.fill('Checkout_Svc');
-    await expectFieldError(
-      page,
-      'Next',
-      'Name: "Checkout_Svc" is not a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit).',
-    );
-    await step(page, 'new-1-name-error');
-    await nameField.fill(name);
+    await refuseThenCorrect(page, nameField, {
+      refused: 'Checkout_Svc',
+      error:
+        'Name: "Checkout_Svc" is not a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit).',
+      corrected: name,
+      button: 'Next',
+      screenshot: 'new-1-name-error',
+    });
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Images and cache: a bad image, then size and retention out of range.
     const images = page.getByRole('textbox', { name: /^Images/ });
-    await images.fill('docker.io/library/nginx:1.27\nNot An Image');
-    await expectFieldError(
-      page,
-      'Next',
-      'Images: "Not An Image" contains spaces, control characters or characters outside ASCII (such as look-alike letters or invisible characters).',
-    );
-    await step(page, 'new-2-images-error');
-    await images.fill('docker.io/library/nginx:1.27');
+    await refuseThenCorrect(page, images, {
+      refused: 'docker.io/library/nginx:1.27\nNot An Image',
+      error:
+        'Images: "Not An Image" contains spaces, control characters or characters outside ASCII (such as look-alike letters or invisible characters).',
+      corrected: 'docker.io/library/nginx:1.27',
+      button: 'Next',
+      screenshot: 'new-2-images-error',
+    });
 
-    await page.getByRole('button', { name: /^Automatic/ }).click();
-    await page.getByRole('option', { name: /^Managed by the portal/ }).click();
+    await selectOption(page, /^Image cache/, /^Managed by the portal/);
     const size = page.getByRole('textbox', { name: /^Cache size/ });
     await size.fill('10');
     const retention = page.getByRole('textbox', { name: /^Retention/ });
@@ -107,43 +81,42 @@ test.describe.fixme('scaffolder templates', () => {
         })
         .first(),
     ).toBeVisible();
-    await step(page, 'new-3-size-retention-errors');
+    await keepScreenshot(page, 'new-3-size-retention-errors');
     await size.fill('40');
     await retention.fill('7');
 
     // Clusters and ACR instances come from the backend.
-    await page.getByRole('radio', { name: /ack-hangzhou-embedded/ }).check();
+    await pick(page, /ack-hangzhou-embedded/);
     await expect(
       page.getByRole('radio', { name: /ack-shanghai-embedded/ }),
     ).toBeVisible();
-    await page.getByRole('radio', { name: /cri-f34lmbk2rxqx41u8/ }).check();
+    await pick(page, /cri-f34lmbk2rxqx41u8/);
     await expect(page.getByTestId('acr-picker-value')).toContainText(
       'cri-f34lmbk2rxqx41u8',
     );
-    await step(page, 'new-4-cluster-acr');
+    await keepScreenshot(page, 'new-4-cluster-acr');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // Workflow: a CronWorkflow with a schedule that is not cron, then a good one.
-    await page.getByRole('button', { name: /^Workflow$/ }).click();
-    await page.getByRole('option', { name: 'CronWorkflow' }).click();
+    await selectOption(page, /^Kind/, 'CronWorkflow');
     const schedule = page.getByRole('textbox', { name: /^Schedule/ });
-    await schedule.fill('0 2 * *');
-    await expectFieldError(
-      page,
-      'Review',
-      'Schedule: "0 2 * *" is not a cron schedule (five fields separated by single spaces, "@daily"-style, or "@every 1h").',
-    );
-    await step(page, 'new-5-schedule-error');
-    await schedule.fill('0 2 * * *');
+    await refuseThenCorrect(page, schedule, {
+      refused: '0 2 * *',
+      error:
+        'Schedule: "0 2 * *" is not a cron schedule (five fields separated by single spaces, "@daily"-style, or "@every 1h").',
+      corrected: '0 2 * * *',
+      button: 'Review',
+      screenshot: 'new-5-schedule-error',
+    });
     await page.getByRole('button', { name: 'Review' }).click();
-    await step(page, 'new-6-review');
+    await keepScreenshot(page, 'new-6-review');
     await page.getByRole('button', { name: 'Create' }).click();
 
     // The task ends with the component registered: its link opens it in the catalog.
     published = name;
     const link = page.getByRole('link', { name: 'Open in the catalog' });
     await expect(link).toBeVisible({ timeout: 120_000 });
-    await step(page, 'new-7-task-done');
+    await keepScreenshot(page, 'new-7-task-done');
     await link.click();
     await expect(page).toHaveURL(
       new RegExp(`/catalog/default/component/${name}`),
@@ -157,7 +130,7 @@ test.describe.fixme('scaffolder templates', () => {
         .getByRole('navigation', { name: 'Content navigation' })
         .getByRole('link', { name: 'Image Cache' }),
     ).toBeVisible();
-    await step(page, 'new-8-in-catalog');
+    await keepScreenshot(page, 'new-8-in-catalog');
   });
 
   test('workflows for an existing service: only catalog components, validated before the task', async ({
@@ -171,55 +144,43 @@ test.describe.fixme('scaffolder templates', () => {
     await service.click();
     await service.fill('walk-svc-1');
     await expect(page.getByText('No options')).toBeVisible();
-    await step(page, 'existing-1-free-text');
+    await keepScreenshot(page, 'existing-1-free-text');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(service).toHaveValue('');
     await expect(page.getByRole('button', { name: 'Review' })).toHaveCount(0);
-    await step(page, 'existing-2-free-text-refused');
+    await keepScreenshot(page, 'existing-2-free-text-refused');
 
     // A catalog component is accepted.
-    await service.click();
-    await service.fill('ml-trainer');
-    await page
-      .getByRole('option', { name: /ml-trainer/ })
-      .first()
-      .click();
+    await chooseEntity(page, /^Service/, 'ml-trainer', /ml-trainer/);
     const images = page.getByRole('textbox', { name: /^Images/ });
-    await images.fill('Not An Image');
-    await expectFieldError(
-      page,
-      'Next',
-      'Images: "Not An Image" contains spaces, control characters or characters outside ASCII (such as look-alike letters or invisible characters).',
-    );
-    await step(page, 'existing-3-images-error');
-    await images.fill('');
+    await refuseThenCorrect(page, images, {
+      refused: 'Not An Image',
+      error:
+        'Images: "Not An Image" contains spaces, control characters or characters outside ASCII (such as look-alike letters or invisible characters).',
+      corrected: '',
+      button: 'Next',
+      screenshot: 'existing-3-images-error',
+    });
     await page.getByRole('button', { name: 'Next' }).click();
 
     // The cluster is picked from the configured ones; a CronWorkflow needs a cron schedule.
     await expect(
       page.getByRole('radio', { name: /ack-hangzhou-embedded/ }),
     ).toBeVisible();
-    await page.getByRole('button', { name: /^Workflow$/ }).click();
-    await page.getByRole('option', { name: 'CronWorkflow' }).click();
+    await selectOption(page, /^Kind/, 'CronWorkflow');
     const schedule = page.getByRole('textbox', { name: /^Schedule/ });
-    await schedule.fill('every night');
-    await expectFieldError(
-      page,
-      'Next',
-      'Schedule: "every night" is not a cron schedule (five fields separated by single spaces, "@daily"-style, or "@every 1h").',
-    );
-    await step(page, 'existing-4-schedule-error');
-    await schedule.fill('0 2 * * *');
+    await refuseThenCorrect(page, schedule, {
+      refused: 'every night',
+      error:
+        'Schedule: "every night" is not a cron schedule (five fields separated by single spaces, "@daily"-style, or "@every 1h").',
+      corrected: '0 2 * * *',
+      button: 'Next',
+      screenshot: 'existing-4-schedule-error',
+    });
     await page.getByRole('button', { name: 'Next' }).click();
 
-    await page.getByLabel('Replace an earlier result').check();
-    await page.getByRole('button', { name: 'Review' }).click();
-    await page.getByRole('button', { name: 'Create' }).click();
-    const output = page.getByTestId('text-output-box');
-    await expect(
-      output.getByRole('heading', { name: 'Generated workflow' }),
-    ).toBeVisible({ timeout: 120_000 });
+    const output = await createReplacingEarlierResult(page);
     await expect(output).toContainText('kind: CronWorkflow');
-    await step(page, 'existing-5-task-done');
+    await keepScreenshot(page, 'existing-5-task-done');
   });
 });

@@ -3,6 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { signInAsGuest } from './portal';
+import {
+  chooseEntity,
+  createReplacingEarlierResult,
+  selectOption,
+} from './templateForm';
 
 const TEMPLATE_TITLE = 'Argo workflow with ECI image cache';
 
@@ -21,34 +26,16 @@ test('the ECI template generates and publishes an annotated workflow', async ({
   await card.getByRole('button', { name: 'Choose' }).click();
 
   // Service: ml-trainer (ACR EE instance in the cluster's region), its own images.
-  const service = page.getByRole('textbox', { name: 'Service' });
-  await service.click();
-  await service.fill('ml-trainer');
-  await page
-    .getByRole('option', { name: /ml-trainer/ })
-    .first()
-    .click();
+  await chooseEntity(page, 'Service', 'ml-trainer', /ml-trainer/);
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Workflow: automatic caching, a plain Workflow with the document's annotation names.
-  await page
-    .getByRole('button', { name: /From the service's annotation/ })
-    .click();
-  await page.getByRole('option', { name: /^Automatic/ }).click();
+  await selectOption(page, /From the service's annotation/, /^Automatic/);
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Publish: replace the result of an earlier run of this test.
-  await page.getByLabel('Replace an earlier result').check();
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-
-  // The output page: the generated YAML, the links, the published files.
-  const output = page.getByTestId('text-output-box');
-  await expect(
-    output.getByRole('heading', { name: 'Generated workflow' }),
-  ).toBeVisible({
-    timeout: 120_000,
-  });
+  // Publish: replace the result of an earlier run of this test. The output page: the generated
+  // YAML, the links, the published files.
+  const output = await createReplacingEarlierResult(page);
   await expect(output).toContainText('workflows/ml-trainer.yaml');
   await expect(output).toContainText(
     'k8s.aliyun.com/acr-instance-id: "cri-f34lmbk2rxqx41u8"',

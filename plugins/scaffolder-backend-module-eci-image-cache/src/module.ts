@@ -9,7 +9,9 @@ import path from 'node:path';
 import { createConfigureAcrAction } from './actions/configureAcr/createConfigureAcrAction';
 import { createEnsureImageCacheAction } from './actions/ensureImageCache/createEnsureImageCacheAction';
 import { createGenerateWorkflowsAction } from './actions/generateWorkflows/createGenerateWorkflowsAction';
+import { createReadEntityAction } from './actions/readEntity/createReadEntityAction';
 import { createPublishLocalAction } from './actions/publishLocal/createPublishLocalAction';
+import { configLocations } from './actions/registerLocal/configLocations';
 import { createRegisterLocalAction } from './actions/registerLocal/createRegisterLocalAction';
 
 /** Default of `eciImageCache.scaffolder.publishRoot`, relative to the backend's working directory. */
@@ -17,7 +19,7 @@ export const DEFAULT_PUBLISH_ROOT = '../../.data/scaffolder';
 
 /**
  * Scaffolder module with the ECI image cache actions: `eci:workflow:generate`,
- * `eci:imagecache:ensure`, `eci:acr:configure`, `eci:publish:local` and
+ * `eci:imagecache:ensure`, `eci:acr:configure`, `eci:publish:local`, `eci:catalog:read` and
  * `eci:catalog:register-local`.
  *
  * @public
@@ -57,7 +59,12 @@ export const scaffolderModuleEciImageCache = createBackendModule({
             permissions,
             auditor,
           }),
-          createRegisterLocalAction({ publishRoot, catalog }),
+          createReadEntityAction({ catalog }),
+          createRegisterLocalAction({
+            publishRoot,
+            catalog,
+            configLocations: configLocations(config),
+          }),
         );
       },
     });

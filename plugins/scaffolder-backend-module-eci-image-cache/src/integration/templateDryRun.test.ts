@@ -98,6 +98,7 @@ describe('the template through the scaffolder dry-run endpoint', () => {
         'eci:imagecache:ensure',
         'eci:acr:configure',
         'eci:publish:local',
+        'eci:catalog:read',
         'eci:catalog:register-local',
       ]),
     );

@@ -148,6 +148,21 @@ describe('running the template for real', () => {
     return { task, log };
   }
 
+  it('fails at reading the service when the catalog does not list it, naming the field, without a stack trace', async () => {
+    const { task, log } = await runTask({
+      service: 'component:default/walk-svc-1',
+      cacheMode: 'auto',
+      kind: 'Workflow',
+      dialect: 'legacy',
+    });
+    expect(task.status).toBe('failed');
+    expect(log).toContain(
+      'InputError: Invalid input: `service`: component:default/walk-svc-1 is not in the catalog; choose an entity the catalog lists.',
+    );
+    expect(log).not.toMatch(/^\s+at /m);
+    expect(fs.existsSync(publishRoot)).toBe(false);
+  });
+
   it('refuses to create a cache for someone who does not own the service', async () => {
     const { task, log } = await runTask(
       {

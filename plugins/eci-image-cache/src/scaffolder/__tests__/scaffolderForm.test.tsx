@@ -1,5 +1,8 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { Stepper } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  Stepper,
+  StepperProps,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -19,6 +22,8 @@ import {
 import {
   acrInstancePickerField,
   eciImageCachePickerField,
+  eciImagesField,
+  eciValidatedTextField,
   withJsonSchema,
 } from '../fieldDefinitions';
 
@@ -70,14 +75,16 @@ async function enterService(name: string) {
   await userEvent.click(screen.getByRole('button', { name: 'Next' }));
 }
 
-async function renderForm() {
+async function renderForm(template: StepperProps['manifest'] = manifest) {
   const onCreate = jest.fn();
   await renderInTestApp(
     <Stepper
-      manifest={manifest}
+      manifest={template}
       extensions={[
         withJsonSchema(eciImageCachePickerField),
         withJsonSchema(acrInstancePickerField),
+        withJsonSchema(eciValidatedTextField),
+        withJsonSchema(eciImagesField),
       ]}
       onCreate={onCreate}
     />,
@@ -149,5 +156,78 @@ describe('the fields in the scaffolder form', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Create' })).toBeNull();
     await waitFor(() => expect(onCreate).not.toHaveBeenCalled());
+  });
+});
+
+/** Two pages like the new-service template: a name held to a rule, then the images. */
+const newService = {
+  title: 'New service',
+  steps: [
+    {
+      title: 'Service',
+      schema: {
+        required: ['name'],
+        properties: {
+          name: {
+            type: 'string',
+            title: 'Name',
+            'ui:field': 'EciValidatedText',
+            'ui:options': { rule: 'name' },
+          },
+        },
+      },
+    },
+    {
+      title: 'Images',
+      schema: {
+        properties: {
+          images: {
+            type: 'array',
+            items: { type: 'string' },
+            title: 'Images',
+            'ui:field': 'EciImages',
+          },
+        },
+      },
+    },
+  ],
+};
+
+/** Replaces what the text field holds, as a user would. */
+async function retype(field: HTMLElement, text: string) {
+  await userEvent.clear(field);
+  await userEvent.type(field, text);
+}
+
+describe('a step with a field error', () => {
+  it('goes on once the value is corrected', async () => {
+    const onCreate = await renderForm(newService);
+    const name = await screen.findByRole('textbox', { name: /^Name/ });
+    await userEvent.type(name, 'Checkout_Svc');
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(
+      await screen.findAllByText(/"Checkout_Svc" is not a DNS-1123 label/),
+    ).not.toHaveLength(0);
+
+    await retype(name, 'checkout');
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const images = await screen.findByRole('textbox', { name: /^Images/ });
+    expect(screen.queryByText(/is not a DNS-1123 label/)).toBeNull();
+
+    await userEvent.type(images, 'Not An Image');
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    expect(
+      await screen.findAllByText(/"Not An Image" contains spaces/),
+    ).not.toHaveLength(0);
+
+    await retype(images, 'docker.io/library/nginx:1.27');
+    await userEvent.click(screen.getByRole('button', { name: 'Review' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Create' }),
+    );
+    expect(onCreate).toHaveBeenCalledWith({
+      name: 'checkout',
+      images: ['docker.io/library/nginx:1.27'],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { AcrInstanceInfo } from '@eci-portal/plugin-eci-image-cache-common';
 import { Alert, Flex, Radio, RadioGroup } from '@backstage/ui';
+import { FieldInputState } from '../common/fieldInputState';
 import { AcrInstanceOption } from './AcrInstanceOption';
 import { AcrPreview } from './AcrPreview';
 import { acrChoice, acrValueProblems, instanceOf } from './acrChoices';
@@ -20,11 +21,11 @@ export function AcrInstanceChoices(props: {
   region?: ResolvedRegion;
   value?: string;
   onChange: (value: string | undefined) => void;
-  required?: boolean;
-  isDisabled?: boolean;
-  isInvalid?: boolean;
+  /** Required, disabled and invalid, as the form says. */
+  input: FieldInputState;
 }) {
-  const { instances, region, value, required } = props;
+  const { instances, region, value } = props;
+  const required = props.input.isRequired;
   const selected = instanceOf(value, instances);
   const choice =
     selected && region ? acrChoice(selected, region.target) : undefined;
@@ -34,9 +35,7 @@ export function AcrInstanceChoices(props: {
         id={props.id}
         label={props.label}
         description="Configured ACR Enterprise Edition instances"
-        isRequired={required}
-        isDisabled={props.isDisabled}
-        isInvalid={props.isInvalid}
+        {...props.input}
         value={selected?.id ?? (required ? null : NONE)}
         onChange={id => {
           const instance = instances.find(item => item.id === id);

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { useEffect } from 'react';
 import { eciImageCacheApiRef } from '../../api/EciImageCacheApi';
 import { FieldFrame } from '../common/FieldFrame';
+import { fieldInputState } from '../common/fieldInputState';
 import { fieldTexts } from '../common/fieldTexts';
 import { loadNotice } from '../common/loadNotice';
 import { PickerNotice } from '../common/PickerNotice';
@@ -18,7 +19,7 @@ import { useClusterRegion } from './useClusterRegion';
  * `<RegionID>:cri-…` elsewhere, by the common package's rule) and shows it with the reason.
  */
 export function AcrInstancePicker(props: AcrInstancePickerProps) {
-  const { schema, uiSchema, formData, onChange, required, rawErrors } = props;
+  const { schema, uiSchema, formData, onChange, required } = props;
   const { label, description } = fieldTexts(schema, uiSchema, 'ACR instance');
   const api = useApi(eciImageCacheApiRef);
   const instances = useAsyncValue('acr-instances', () =>
@@ -61,9 +62,7 @@ export function AcrInstancePicker(props: AcrInstancePickerProps) {
         region={region}
         value={formData || undefined}
         onChange={onChange}
-        required={required}
-        isDisabled={props.disabled || props.readonly}
-        isInvalid={rawErrors?.length > 0}
+        input={fieldInputState(props)}
       />
     );
   }

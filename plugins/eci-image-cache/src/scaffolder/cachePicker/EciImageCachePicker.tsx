@@ -1,5 +1,6 @@
 import { entityRefProblem } from '../common/formValues';
 import { FieldFrame } from '../common/FieldFrame';
+import { fieldInputState } from '../common/fieldInputState';
 import { fieldTexts } from '../common/fieldTexts';
 import { PickerNotice } from '../common/PickerNotice';
 import { EntityCacheChoices } from './EntityCacheChoices';
@@ -12,7 +13,7 @@ import { EciImageCachePickerProps } from './schema';
  * chosen cache id. Says why the list is empty.
  */
 export function EciImageCachePicker(props: EciImageCachePickerProps) {
-  const { schema, uiSchema, formData, onChange, required, rawErrors } = props;
+  const { schema, uiSchema, formData, onChange, required } = props;
   const { label, description } = fieldTexts(schema, uiSchema, 'Image cache');
   const target = cachePickerTarget(
     uiSchema['ui:options'],
@@ -28,9 +29,7 @@ export function EciImageCachePicker(props: EciImageCachePickerProps) {
           cluster={target.cluster}
           value={formData || undefined}
           onChange={onChange}
-          required={required}
-          isDisabled={props.disabled || props.readonly}
-          isInvalid={rawErrors?.length > 0}
+          input={fieldInputState(props)}
         />
       ) : (
         <PickerNotice

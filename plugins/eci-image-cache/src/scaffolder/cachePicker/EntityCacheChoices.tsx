@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { Alert, Button, Flex, Radio, RadioGroup } from '@backstage/ui';
 import { readableError } from '../../api/readableError';
 import { useEntityState } from '../../hooks/useEntityState';
+import { FieldInputState } from '../common/fieldInputState';
 import { PickerNotice } from '../common/PickerNotice';
 import { CacheOption } from './CacheOption';
 import { cacheChoices, emptyReason, pinProblem } from './cacheChoices';
@@ -21,11 +22,11 @@ export function EntityCacheChoices(props: {
   cluster?: string;
   value?: string;
   onChange: (cacheId: string | undefined) => void;
-  required?: boolean;
-  isDisabled?: boolean;
-  isInvalid?: boolean;
+  /** Required, disabled and invalid, as the form says. */
+  input: FieldInputState;
 }) {
-  const { label, required, value } = props;
+  const { label, value } = props;
+  const required = props.input.isRequired;
   const { state, error, loading, reload } = useEntityState(props.entity);
 
   if (loading) {
@@ -83,9 +84,7 @@ export function EntityCacheChoices(props: {
         id={props.id}
         label={label}
         description={`Caches on ${choices.cluster.name} (${choices.cluster.region}) that workflows of ${state.entityRef} may pin: Ready, unexpired, holding all its images`}
-        isRequired={required}
-        isDisabled={props.isDisabled}
-        isInvalid={props.isInvalid}
+        {...props.input}
         value={value ?? (required ? null : NONE)}
         onChange={selected =>
           props.onChange(selected === NONE ? undefined : selected)

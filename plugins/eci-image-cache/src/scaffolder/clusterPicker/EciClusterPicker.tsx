@@ -2,6 +2,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Radio, RadioGroup } from '@backstage/ui';
 import { eciImageCacheApiRef } from '../../api/EciImageCacheApi';
 import { FieldFrame } from '../common/FieldFrame';
+import { fieldInputState } from '../common/fieldInputState';
 import { fieldTexts } from '../common/fieldTexts';
 import { loadNotice } from '../common/loadNotice';
 import { useAsyncValue } from '../common/useAsyncValue';
@@ -15,7 +16,7 @@ const NONE = '';
  * regions; "None" (optional fields) leaves the choice to the service or the default cluster.
  */
 export function EciClusterPicker(props: EciClusterPickerProps) {
-  const { schema, uiSchema, formData, onChange, required, rawErrors } = props;
+  const { schema, uiSchema, formData, onChange, required } = props;
   const { label, description } = fieldTexts(schema, uiSchema, 'Cluster');
   const api = useApi(eciImageCacheApiRef);
   const clusters = useAsyncValue('clusters', () => api.listClusters());
@@ -24,9 +25,7 @@ export function EciClusterPicker(props: EciClusterPickerProps) {
     <RadioGroup
       id={props.idSchema?.$id}
       label={label}
-      isRequired={required}
-      isDisabled={props.disabled || props.readonly}
-      isInvalid={rawErrors?.length > 0}
+      {...fieldInputState(props)}
       value={formData ?? (required ? null : NONE)}
       onChange={name => onChange(name === NONE ? undefined : name)}
     >

@@ -1,6 +1,7 @@
 import { TextAreaField } from '@backstage/ui';
 import { useState } from 'react';
 import { FieldFrame } from '../common/FieldFrame';
+import { fieldInputState } from '../common/fieldInputState';
 import { fieldTexts } from '../common/fieldTexts';
 import { imageLines } from './imageLines';
 import { EciImagesProps } from './schema';
@@ -10,7 +11,7 @@ import { EciImagesProps } from './schema';
  * common image rules before the task is created.
  */
 export function EciImages(props: EciImagesProps) {
-  const { schema, uiSchema, formData, onChange, required, rawErrors } = props;
+  const { schema, uiSchema, formData, onChange } = props;
   const { label, description } = fieldTexts(schema, uiSchema, 'Images');
   // The text as typed (blank lines included); the form keeps the list of images.
   const [text, setText] = useState(() => (formData ?? []).join('\n'));
@@ -19,9 +20,7 @@ export function EciImages(props: EciImagesProps) {
       <TextAreaField
         id={props.idSchema?.$id}
         label={label}
-        isRequired={required}
-        isDisabled={props.disabled || props.readonly}
-        isInvalid={rawErrors?.length > 0}
+        {...fieldInputState(props)}
         placeholder="registry.example.com/team/app:1.0.0"
         value={text}
         onChange={value => {

@@ -1,5 +1,6 @@
 import { TextField } from '@backstage/ui';
 import { FieldFrame } from '../common/FieldFrame';
+import { fieldInputState } from '../common/fieldInputState';
 import { fieldTexts } from '../common/fieldTexts';
 import { EciValidatedTextProps } from './schema';
 
@@ -8,16 +9,14 @@ import { EciValidatedTextProps } from './schema';
  * the common package (`ui:options.rule`) before the task is created.
  */
 export function EciValidatedText(props: EciValidatedTextProps) {
-  const { schema, uiSchema, formData, onChange, required, rawErrors } = props;
+  const { schema, uiSchema, formData, onChange } = props;
   const { label, description } = fieldTexts(schema, uiSchema, 'Value');
   return (
     <FieldFrame field={props} description={description}>
       <TextField
         id={props.idSchema?.$id}
         label={label}
-        isRequired={required}
-        isDisabled={props.disabled || props.readonly}
-        isInvalid={rawErrors?.length > 0}
+        {...fieldInputState(props)}
         value={formData ?? ''}
         onChange={value => onChange(value === '' ? undefined : value)}
       />

@@ -23,11 +23,12 @@ export function coveringLocations(
   locations: readonly Entity[],
   file: string,
 ): string[] {
-  return locations
+  const refs = locations
     .filter(location =>
       fileTargets(location).some(
         target => target === file || minimatch(file, target),
       ),
     )
     .map(location => stringifyEntityRef(location));
+  return [...new Set(refs)];
 }

@@ -26,7 +26,11 @@ const component: Entity = {
  * A catalog that lists the published component once one of `readers` (the locations that read
  * the file) was refreshed, as the catalog's processing loop does.
  */
-function setup(locations: Entity[], readers: string[]) {
+function setup(
+  locations: Entity[],
+  readers: string[],
+  configLocations: Entity[] = [],
+) {
   const refreshed: string[] = [];
   const filters: unknown[] = [];
   const catalog = catalogServiceMock.mock({
@@ -46,6 +50,7 @@ function setup(locations: Entity[], readers: string[]) {
   const action = createRegisterLocalAction({
     publishRoot: PUBLISH_ROOT,
     catalog,
+    configLocations,
     pollIntervalMs: 5,
   });
   const run = async (input: JsonObject, isDryRun = false) => {
@@ -79,6 +84,27 @@ describe('eci:catalog:register-local', () => {
       entityRef: 'component:default/checkout',
       locations: ['location:default/published'],
     });
+  });
+
+  it('refreshes the configured location before the catalog lists it (no file matched its glob yet)', async () => {
+    const { run, refreshed } = setup(
+      [DEMO],
+      ['location:default/published'],
+      [DEMO, GLOB],
+    );
+    const ctx = await run({});
+    expect(refreshed).toEqual(['location:default/published']);
+    expect(ctx.outputs.entityRef).toBe('component:default/checkout');
+  });
+
+  it('refreshes a location once when the catalog lists it and the configuration names it', async () => {
+    const { run, refreshed } = setup(
+      [GLOB],
+      ['location:default/published'],
+      [GLOB],
+    );
+    await run({});
+    expect(refreshed).toEqual(['location:default/published']);
   });
 
   it('also finds a location that names the file itself', async () => {

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -32,6 +33,11 @@ export function createRegisterLocalAction(options: {
   publishRoot: string;
   /** Called with the initiator's credentials. */
   catalog: CatalogService;
+  /**
+   * The Location entities of `catalog.locations` (see `configLocations`), refreshed even before
+   * the catalog lists them.
+   */
+  configLocations?: Entity[];
   /** Time between two questions to the catalog (tests make it short). */
   pollIntervalMs?: number;
 }) {
@@ -59,7 +65,10 @@ export function createRegisterLocalAction(options: {
         { filter: { kind: 'Location', 'spec.type': 'file' } },
         { credentials },
       );
-      const locations = coveringLocations(items, file);
+      const locations = coveringLocations(
+        [...items, ...(options.configLocations ?? [])],
+        file,
+      );
       if (locations.length === 0) {
         throw new InputError(
           `No catalog location reads "${input.catalogInfoPath}": add a file location for <publishRoot>/*/catalog-info.yaml to catalog.locations in app-config.yaml.`,
