@@ -49,7 +49,7 @@ export type ApiRouteParams<Route extends string> =
  */
 export function entityRouteParams(
   ref: string | CompoundEntityRef,
-): ApiRouteParams<typeof ENTITY> {
+): ApiRouteParams<(typeof API_ROUTES)['entity']> {
   const { kind, namespace, name } = normalizeCompoundEntityRef(ref);
   return { kind, namespace: namespace!, name };
 }
@@ -60,7 +60,7 @@ export function entityRouteParams(
  * @public
  */
 export function entityRefOfRouteParams(
-  params: ApiRouteParams<typeof ENTITY>,
+  params: ApiRouteParams<(typeof API_ROUTES)['entity']>,
 ): string {
   return `${params.kind}:${params.namespace}/${params.name}`;
 }

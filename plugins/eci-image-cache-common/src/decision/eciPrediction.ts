@@ -4,9 +4,9 @@ import {
   cacheLabel,
   isCacheExpired,
   isCacheUsable,
-  newestFirst,
   ObservedCache,
 } from './observedCache';
+import { matchOrder } from './matchOrder';
 
 /**
  * What ECI will do when the workflow's pods start: use a cache (`warm`), pull every image
@@ -125,31 +125,25 @@ export function predictEci<T extends ObservedCache>(input: {
       reason: `Cluster ${input.clusterName} cannot be read, so no cache is known: ${input.clusterError}`,
     };
   }
-  const usable = caches
+  const best = caches
     .filter(cache => isCacheUsable(cache, now))
-    .sort(newestFirst);
-  const full = usable.find(
-    cache => diffImageSets(cache.images, images).missing.length === 0,
-  );
-  if (full) {
+    .sort(matchOrder(images, now))[0];
+  const missing = best ? diffImageSets(best.images, images).missing : images;
+  if (best && missing.length === 0) {
     return {
       verdict: 'warm',
-      cache: full,
+      cache: best,
       reason: `Automatic matching (eci-auto-imc): ECI uses a Ready cache holding all these images, such as ${owner(
-        full,
-      )} ${cacheLabel(full)}.`,
+        best,
+      )} ${cacheLabel(best)}.`,
     };
   }
-  const partial = usable.find(
-    cache => diffImageSets(cache.images, images).missing.length < images.length,
-  );
-  if (partial) {
-    const missing = diffImageSets(partial.images, images).missing;
+  if (best && missing.length < images.length) {
     return {
       verdict: 'unknown',
-      cache: partial,
-      reason: `Automatic matching may use ${owner(partial)} ${cacheLabel(
-        partial,
+      cache: best,
+      reason: `Automatic matching may use ${owner(best)} ${cacheLabel(
+        best,
       )}, which lacks ${missing.join(', ')}: those images are pulled.`,
     };
   }

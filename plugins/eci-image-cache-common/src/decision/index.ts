@@ -5,6 +5,7 @@ export type { CacheDecision, CacheDecisionInput } from './cacheDecision';
 export { predictEci } from './eciPrediction';
 export type { EciPrediction, EciVerdict } from './eciPrediction';
 export { cacheLabel, isCacheExpired, isCacheUsable } from './observedCache';
+export { listedOtherCaches, MAX_LISTED_OTHER_CACHES } from './matchOrder';
 export type { ObservedCache } from './observedCache';
 export { describePinRefusal, pinnableCaches, pinRefusal } from './pinRule';
 export type { PinRefusal } from './pinRule';
