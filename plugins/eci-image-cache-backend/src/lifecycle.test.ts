@@ -377,6 +377,27 @@ describe('ImageCache lifecycle against the emulator', () => {
       expect(allCaches(emulator).map(c => c.metadata.uid).sort()).toEqual(before);
     });
 
+    it('lists the best 20 of the caches holding one of its images and counts the rest', async () => {
+      createRaw(emulator, { metadata: { name: 'team-full' }, spec: { images: ['nginx:1.25.3', 'redis:7'] } });
+      for (let i = 0; i < 25; i++) {
+        emulator.advance(MINUTE);
+        createRaw(emulator, { metadata: { name: `redis-only-${i}` }, spec: { images: ['redis:7'] } });
+      }
+      emulator.advance(10 * MINUTE);
+      const t = await startTestEciBackend({
+        clusters: [{ name: 'hangzhou', emulator }],
+        entities: [component('web', { [IMAGES]: 'nginx:1.25.3,redis:7', [MODE]: 'auto' })],
+      });
+      await t.waitForSync();
+      const [cluster] = (await entityState(t, 'web')).clusters;
+      // The oldest cache comes first: it is the only one holding every image.
+      expect(cluster.caches.map((c: any) => c.name)).toEqual([
+        'team-full',
+        ...Array.from({ length: 19 }, (_, i) => `redis-only-${24 - i}`),
+      ]);
+      expect(cluster.otherCachesOmitted).toBe(6);
+    });
+
     it('takes the cache mode from saved settings when no annotation sets it', async () => {
       const t = await startTestEciBackend({
         clusters: [{ name: 'hangzhou', emulator }],

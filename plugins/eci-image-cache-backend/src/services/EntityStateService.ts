@@ -7,6 +7,7 @@ import {
   EntityClusterView,
   EntityStateResponse,
   ImageCacheView,
+  listedOtherCaches,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { ClusterRegistry } from '../cluster/ClusterRegistry';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
@@ -252,16 +253,20 @@ export class EntityStateService {
             orphanMark: markByKey.get(cacheKey(cache.cluster, cache.name)),
             orphanGracePeriodMs: this.config.lifecycle.orphanGracePeriodMs,
           });
+        const others = listedOtherCaches(
+          index
+            .othersWithAnyImage(entityRef, inputs.imageKeys)
+            .map(cache =>
+              viewOf(cache, cache.ownership.managed ? 'other' : 'unmanaged'),
+            ),
+          inputs.imageKeys,
+          now,
+        );
         const caches = [
           ...managed
             .sort(newestFirst)
             .map(cache => viewOf(cache, roles.get(cache)!)),
-          ...index
-            .othersWithAnyImage(entityRef, inputs.imageKeys)
-            .sort(newestFirst)
-            .map(cache =>
-              viewOf(cache, cache.ownership.managed ? 'other' : 'unmanaged'),
-            ),
+          ...others.listed,
         ];
         return {
           name: connection.config.name,
@@ -270,6 +275,7 @@ export class EntityStateService {
           target: connection.config.name === resolved.cluster.name,
           sync: syncStateView(connection.informer),
           caches,
+          otherCachesOmitted: others.omitted,
           acr: acrViews.acr[position],
           allowUnlistedAcrInstances: connection.config.allowUnlistedAcrInstances,
           error: clusterErrorOf(connection.informer),

@@ -65,6 +65,7 @@ function state(caches: ImageCacheView[]): EntityStateResponse {
         target: true,
         sync: { state: 'synced', since: '2026-06-01T00:00:00Z' },
         caches,
+        otherCachesOmitted: 0,
         acr: { cluster: 'hz', clusterRegion: 'cn-hangzhou', annotationValue: null, instances: [] },
         allowUnlistedAcrInstances: true,
         error: null,

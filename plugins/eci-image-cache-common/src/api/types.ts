@@ -239,8 +239,13 @@ export interface EntityClusterView {
   target: boolean;
   /** Watch cache state. */
   sync: ClusterSyncState;
-  /** Managed caches of the entity, and unmanaged or other entities' caches holding one of its images. */
+  /**
+   * Managed caches of the entity, and the unmanaged or other entities' caches holding one of its
+   * images that matter most (common's `listedOtherCaches`).
+   */
   caches: ImageCacheView[];
+  /** How many more unmanaged or other entities' caches hold one of its images. */
+  otherCachesOmitted: number;
   /** ACR annotation for pods on this cluster. */
   acr: ClusterAcrView;
   /** Whether entities may name ACR instances missing from the configured list on this cluster. */

@@ -110,6 +110,7 @@ export function clusterView(
     target: true,
     sync: { state: 'synced', since: '2026-11-28T08:00:00Z' },
     caches: [cacheView()],
+    otherCachesOmitted: 0,
     allowUnlistedAcrInstances: true,
     acr: {
       cluster: name,

@@ -198,6 +198,7 @@ export class FakeEciImageCache
         caches: (entity.caches ?? []).filter(
           cache => cache.cluster === cluster.name,
         ),
+        otherCachesOmitted: 0,
         acr: {
           cluster: cluster.name,
           clusterRegion: cluster.region,

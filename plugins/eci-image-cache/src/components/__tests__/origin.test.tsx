@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import {
   cacheView,
+  clusterView,
+  entityState,
   mlTrainer,
   stateWithCaches,
 } from '../../__testUtils__/fixtures';
@@ -35,5 +37,23 @@ describe('Image Cache tab: cache origin', () => {
     const managed = within(screen.getByTestId(`cache-row-${cacheView().name}`));
     expect(managed.getByText('managed')).toBeInTheDocument();
     expect(managed.queryByText('created by ECI')).toBeNull();
+  });
+
+  it('says how many more caches hold its images when the backend lists only the best ones', async () => {
+    serveEntityState(
+      server,
+      entityState({ clusters: [clusterView({ otherCachesOmitted: 1998 })] }),
+    );
+    await renderTab(mlTrainer);
+    expect(await screen.findByTestId('other-caches-omitted')).toHaveTextContent(
+      '1,998 more caches on ack-hangzhou hold some of this service’s images and are not listed',
+    );
+  });
+
+  it('says nothing about unlisted caches when every cache is listed', async () => {
+    serveEntityState(server, stateWithCaches([cacheView()]));
+    await renderTab(mlTrainer);
+    await screen.findByTestId(`cache-row-${cacheView().name}`);
+    expect(screen.queryByTestId('other-caches-omitted')).toBeNull();
   });
 });

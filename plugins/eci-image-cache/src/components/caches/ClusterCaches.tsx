@@ -15,6 +15,18 @@ const SYNC_TEXT: Record<EntityClusterView['sync']['state'], string> = {
   error: 'may be stale',
 };
 
+function omittedNote(cluster: EntityClusterView): string {
+  const count = cluster.otherCachesOmitted;
+  const more = `${count.toLocaleString('en-US')} more ${
+    count === 1 ? 'cache' : 'caches'
+  }`;
+  return `${more} on ${cluster.name} ${
+    count === 1 ? 'holds' : 'hold'
+  } some of this service’s images and ${
+    count === 1 ? 'is' : 'are'
+  } not listed: the listed ones are those ECI would match first (usable, holding the most of these images, newest).`;
+}
+
 /** The caches of one cluster; a cluster error shows inline, above whatever data there is. */
 export function ClusterCaches(props: {
   cluster: EntityClusterView;
@@ -113,6 +125,11 @@ export function ClusterCaches(props: {
           </table>
         </div>
       )}
+      {cluster.otherCachesOmitted > 0 ? (
+        <Text as="p" color="secondary" data-testid="other-caches-omitted">
+          {omittedNote(cluster)}
+        </Text>
+      ) : null}
     </section>
   );
 }
