@@ -54,13 +54,14 @@ export const EntityEciImageCacheContent: () => JSX.Element =
  *
  * @public
  */
-export const EciImageCacheFleetPage = eciImageCachePlugin.provide(
-  createRoutableExtension({
-    name: 'EciImageCacheFleetPage',
-    component: () => import('./LegacyFleetPage').then(m => m.LegacyFleetPage),
-    mountPoint: fleetRouteRef,
-  }),
-);
+export const EciImageCacheFleetPage: () => JSX.Element =
+  eciImageCachePlugin.provide(
+    createRoutableExtension({
+      name: 'EciImageCacheFleetPage',
+      component: () => import('./LegacyFleetPage').then(m => m.LegacyFleetPage),
+      mountPoint: fleetRouteRef,
+    }),
+  );
 
 /**
  * The card for the entity Overview: warm or cold, the cache id, its expiry and a link to the tab.
@@ -68,17 +69,18 @@ export const EciImageCacheFleetPage = eciImageCachePlugin.provide(
  *
  * @public
  */
-export const EntityEciImageCacheCard = eciImageCachePlugin.provide(
-  createComponentExtension({
-    name: 'EntityEciImageCacheCard',
-    component: {
-      lazy: () =>
-        import('../components/overview/LegacyEntityImageCacheCard').then(
-          m => m.LegacyEntityImageCacheCard,
-        ),
-    },
-  }),
-);
+export const EntityEciImageCacheCard: () => JSX.Element | null =
+  eciImageCachePlugin.provide(
+    createComponentExtension({
+      name: 'EntityEciImageCacheCard',
+      component: {
+        lazy: () =>
+          import('../components/overview/LegacyEntityImageCacheCard').then(
+            m => m.LegacyEntityImageCacheCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Whether the entity carries any annotation of the contract, for `EntityLayout.Route`'s `if`.
