@@ -10,6 +10,7 @@ import {
 } from '@eci-portal/plugin-eci-image-cache-backend/src/__testUtils__/benchmarkServices';
 /* eslint-enable @backstage/no-forbidden-package-imports */
 import { CACHE_COUNT } from './backendBenchData';
+import type { BenchReport } from './benchReport';
 import { backendClient, BenchCluster, eciImageCacheConfig, startClusterHost, waitUntil } from './benchSupport';
 
 /** Starts the cluster host and the backend (plugin config: the clusters plus `extraConfig`). */
@@ -47,12 +48,14 @@ export async function startBenchBackend(extraConfig: Record<string, unknown> = {
       );
       return seeded;
     },
-    /** Stops everything and exits: non-zero when a budget was missed. */
-    async finish(failures: string[]): Promise<never> {
+    /** Stops everything, writes the bench's figures and exits: non-zero when a budget was missed. */
+    async finish(report: BenchReport): Promise<never> {
       await backend.stop();
       host.stop();
-      if (failures.length > 0) {
-        console.error(`FAILED budgets: ${failures.join(', ')}`);
+      report.write();
+      const missed = report.missed();
+      if (missed.length > 0) {
+        console.error(`FAILED budgets: ${missed.join(', ')}`);
         process.exit(1);
       }
       console.log('All budgets met.');

@@ -10,6 +10,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { benchReport } from './benchReport';
 
 /** What the client side needs from the emulator process. */
 interface Target {
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
   const server = await startServerProcess();
   const emulator = server.target;
   const failures: string[] = [];
+  const readme = benchReport('emulator');
   const report: [string, string][] = [];
   try {
     const [createMs] = await timed(() =>
@@ -387,6 +389,32 @@ async function main(): Promise<void> {
           memory.peakRss,
         )} MB (budget ${MEMORY_BUDGET_MB} MB)`,
       );
+    const median = (samples: number[]) =>
+      [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+    readme.figure({
+      benchmark: 'emulator: LIST 10,000 ImageCaches (client-node / raw / as Table)',
+      figure: `median ${[listClient, listJson, listTable]
+        .map(samples => median(samples).toFixed(0))
+        .join(' / ')} ms`,
+      budget: `< ${LIST_BUDGET_MS / 1000} s`,
+      met: maxList < LIST_BUDGET_MS,
+    });
+    readme.figure({
+      benchmark: 'emulator: peak RSS with 10,000 ImageCaches',
+      figure: `${mb(memory.peakRss)} MB`,
+      budget: `< ${MEMORY_BUDGET_MB} MB`,
+      met: mb(memory.peakRss) < MEMORY_BUDGET_MB,
+    });
+    readme.figure({
+      benchmark: `emulator: watch fan-out, ${UPDATES.toLocaleString(
+        'en-US',
+      )} updates × ${WATCHERS} watchers`,
+      figure: `${Math.round(received / (fanOutMs / 1000)).toLocaleString(
+        'en-US',
+      )} events/s`,
+      budget: `all ${expected.toLocaleString('en-US')} events delivered`,
+      met: received >= expected,
+    });
   } finally {
     server.stop();
     agent.destroy();
@@ -396,6 +424,7 @@ async function main(): Promise<void> {
   process.stdout.write(`ACK emulator benchmark (Node ${process.version})\n`);
   for (const [label, value] of report)
     process.stdout.write(`  ${label.padEnd(width)}  ${value}\n`);
+  readme.write();
   if (failures.length > 0) {
     process.stdout.write(
       `BUDGET MISSED:\n${failures.map(f => `  - ${f}`).join('\n')}\n`,

@@ -10,6 +10,7 @@ import { entityRefHash } from '@eci-portal/plugin-eci-image-cache-common';
 /* eslint-disable @backstage/no-forbidden-package-imports */
 import { RunStore } from '@eci-portal/plugin-eci-image-cache-backend/src/runs/RunStore';
 /* eslint-enable @backstage/no-forbidden-package-imports */
+import { benchReport } from './benchReport';
 
 const ENTITIES = 10_000;
 const RUNS = 20;
@@ -118,14 +119,16 @@ for (let e = 0; e < ENTITIES; e++) {
 const elapsed = Date.now() - start;
 const usedMb = (heapUsed() - before) / 1024 / 1024;
 const perRun = ((usedMb * 1024 * 1024) / store.size).toFixed(0);
-console.log(
-  `run evidence: ${
-    store.size
-  } runs (${ENTITIES} entities × ${RUNS}) in ${usedMb.toFixed(
-    1,
-  )} MB of heap (${perRun} bytes per run), filled in ${elapsed} ms`,
-);
-if (store.size !== ENTITIES * RUNS || usedMb >= BUDGET_MB) {
+console.log(`${store.size} runs filled in ${elapsed} ms`);
+const readme = benchReport('runs');
+readme.figure({
+  benchmark: `backend: run evidence held for ${ENTITIES.toLocaleString('en-US')} entities × ${RUNS} runs`,
+  figure: `${usedMb.toFixed(1)} MB of heap (${perRun} bytes per run)`,
+  budget: `< ${BUDGET_MB} MB`,
+  met: store.size === ENTITIES * RUNS && usedMb < BUDGET_MB,
+});
+readme.write();
+if (readme.missed().length > 0) {
   console.error(`FAILED: budget ${BUDGET_MB} MB`);
   process.exit(1);
 }
