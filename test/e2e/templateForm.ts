@@ -43,11 +43,15 @@ export async function pick(page: Page, option: RegExp) {
 export async function expectFieldError(
   page: Page,
   button: string,
+  label: string,
   error: string,
 ) {
   await page.getByRole('button', { name: button }).click();
-  // The form lists the error at the top and under the field.
-  await expect(page.getByText(error, { exact: true }).first()).toBeVisible();
+  // The form lists the error at the top, after the field's label, and under the field.
+  await expect(
+    page.getByText(`'${label}' ${error}`, { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByText(error, { exact: true })).toBeVisible();
 }
 
 /**
@@ -59,6 +63,8 @@ export async function refuseThenCorrect(
   field: Locator,
   entry: {
     refused: string;
+    /** The field's title in the template. */
+    label: string;
     error: string;
     corrected: string;
     button: 'Next' | 'Review';
@@ -66,7 +72,7 @@ export async function refuseThenCorrect(
   },
 ) {
   await field.fill(entry.refused);
-  await expectFieldError(page, entry.button, entry.error);
+  await expectFieldError(page, entry.button, entry.label, entry.error);
   await keepScreenshot(page, entry.screenshot);
   await field.fill(entry.corrected);
 }

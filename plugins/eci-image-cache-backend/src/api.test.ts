@@ -112,7 +112,7 @@ describe('the HTTP API', () => {
     it('rejects bad cache requests naming field and rule, with nothing written', async () => {
       const cases: Array<[unknown, RegExp]> = [
         [{ imageCacheSize: 5 }, /`imageCacheSize`: 5 is below the minimum 20 GiB/],
-        [{ retentionDays: 0 }, /`retentionDays`: 0 is below the minimum 1 days/],
+        [{ retentionDays: 0 }, /`retentionDays`: 0 is below the minimum 1 day/],
         [{ images: ['NGINX::bad'] }, /`images`/],
         [{ imagePullSecrets: ['no-colon'] }, /`imagePullSecrets`: "no-colon" is not "namespace:name"/],
         [{ imageCacheSize: '40' }, /`imageCacheSize`: Invalid input: expected number, received string/],

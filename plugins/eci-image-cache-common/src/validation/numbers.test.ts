@@ -117,6 +117,17 @@ describe('validateRetentionDays', () => {
     expect(!result.ok && result.problems[0].rule).toBe(rule);
   });
 
+  it('says "1 day" and "65536 days"', () => {
+    const messages = ['0', '65537'].map(raw => {
+      const result = validateRetentionDays(raw);
+      return !result.ok && result.problems[0].message;
+    });
+    expect(messages).toEqual([
+      expect.stringMatching(/is below the minimum 1 day$/),
+      expect.stringMatching(/is above the maximum 65536 days$/),
+    ]);
+  });
+
   it.each(HOSTILE_VALUES)('rejects hostile value: %s', (_, raw) => {
     expect(validateRetentionDays(raw).ok).toBe(false);
     expect(validateImageCacheSize(raw).ok).toBe(false);

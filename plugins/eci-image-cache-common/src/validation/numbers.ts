@@ -20,6 +20,11 @@ interface IntegerRange {
   unit: string;
 }
 
+/** `1 day`, `7 days`, `20 GiB`. */
+function quantity(count: number, unit: string): string {
+  return `${count} ${count === 1 ? unit.replace(/s$/, '') : unit}`;
+}
+
 /**
  * Accepts a safe integer, or a string of plain decimal digits (annotation values are strings).
  * `7.5`, `1e3`, `+7`, ` 7`, `0x10` and `07` are rejected: each has a reading in some YAML or JS parser
@@ -60,7 +65,7 @@ function validateIntegerInRange(
       field,
       raw,
       'minimum',
-      `is below the minimum ${range.min} ${range.unit}`,
+      `is below the minimum ${quantity(range.min, range.unit)}`,
     );
   }
   if (value > range.max) {
@@ -68,7 +73,7 @@ function validateIntegerInRange(
       field,
       raw,
       'maximum',
-      `is above the maximum ${range.max} ${range.unit}`,
+      `is above the maximum ${quantity(range.max, range.unit)}`,
     );
   }
   return valid(value);

@@ -53,7 +53,7 @@ describe('cache form', () => {
       '`Size`: "10" is below the minimum 20 GiB',
     ]);
     expect(checked.errors.retentionDays?.[0]).toMatch(
-      /below the minimum 1 days/,
+      /below the minimum 1 day/,
     );
     expect(checked.errors.imagePullSecrets?.[0]).toMatch(/namespace:name/);
     expect(checked.errors.images?.[0]).toMatch(/at least 1 image/);

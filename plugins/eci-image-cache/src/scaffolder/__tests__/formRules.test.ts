@@ -48,38 +48,39 @@ describe('EciValidatedText validation', () => {
       'name',
       'Name',
       'Checkout_Svc',
-      'Name: "Checkout_Svc" is not a DNS-1123 label',
+      '"Checkout_Svc" is not a DNS-1123 label',
     ],
     [
       'cacheSize',
       'Cache size (GiB)',
       '10',
-      'Cache size (GiB): "10" is below the minimum 20 GiB',
+      '"10" is below the minimum 20 GiB',
     ],
     [
       'cacheSize',
       'Cache size (GiB)',
       'big',
-      'Cache size (GiB): "big" is not a whole number written in plain decimal digits',
+      '"big" is not a whole number written in plain decimal digits',
     ],
     [
       'retentionDays',
       'Retention (days)',
       '0',
-      'Retention (days): "0" is below the minimum 1 days',
+      '"0" is below the minimum 1 day',
     ],
     [
       'cronSchedule',
       'Schedule',
       '0 2 * *',
-      'Schedule: "0 2 * *" is not a cron schedule',
+      '"0 2 * *" is not a cron schedule',
     ],
   ])(
-    '%s: refuses a bad value with a sentence naming the field by its label',
+    '%s: refuses a bad value with a sentence that leaves the label to the form',
     async (rule, title, value, start) => {
       const errors = await textErrors(rule, value, title);
       expect(errors).toHaveLength(1);
       expect(errors[0].slice(0, start.length)).toBe(start);
+      expect(errors[0]).not.toContain(title);
       // The user's words: no backticks, no internal field path.
       expect(errors[0]).not.toContain('`');
     },
@@ -143,14 +144,14 @@ describe('EciImages validation', () => {
     ]);
   });
 
-  it('refuses an image that is not an image reference, naming the field by its label', async () => {
+  it('refuses an image that is not an image reference, leaving the label to the form', async () => {
     const errors = await errorsOf(
       validateImages,
       ['nginx:1.27', 'Not An Image'],
       'Images',
     );
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^Images: "Not An Image" /);
+    expect(errors[0]).toMatch(/^"Not An Image" /);
   });
 
   it('refuses the same image twice', async () => {
