@@ -133,6 +133,11 @@ test.describe('scaffolder templates', () => {
         .getByRole('link', { name: 'Image Cache' }),
     ).toBeVisible();
     await keepScreenshot(page, 'new-8-in-catalog');
+    // Its Overview has the image cache card (below the fold): the portal already knows the service.
+    const card = page.getByRole('region', { name: 'Image cache overview' });
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.getByTestId('overview-verdict')).toBeVisible();
+    await keepScreenshot(page, 'new-9-overview-card');
   });
 
   test('workflows for an existing service: only catalog components, validated before the task', async ({
