@@ -240,11 +240,12 @@ export interface EntityClusterView {
   /** Watch cache state. */
   sync: ClusterSyncState;
   /**
-   * Managed caches of the entity, and the unmanaged or other entities' caches holding one of its
-   * images that matter most (common's `listedOtherCaches`).
+   * Managed caches of the entity; of the unmanaged or other entities' caches holding one of its
+   * images, those holding all of them and the partial match ECI would try first (common's
+   * `listedOtherCaches`).
    */
   caches: ImageCacheView[];
-  /** How many more unmanaged or other entities' caches hold one of its images. */
+  /** How many more unmanaged or other entities' caches hold some of its images. */
   otherCachesOmitted: number;
   /** ACR annotation for pods on this cluster. */
   acr: ClusterAcrView;

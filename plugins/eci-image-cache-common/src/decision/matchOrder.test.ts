@@ -64,15 +64,33 @@ function decided(caches: ObservedCache[], entityCacheMode: 'manual' | 'auto') {
 }
 
 describe('listedOtherCaches', () => {
-  it('keeps the best matches and counts the others', () => {
+  it('keeps the caches holding every image (up to the limit) and the best partial match', () => {
     const others = someCaches(7, 500, ['unmanaged', 'other']);
+    const full = others.filter(cache =>
+      IMAGES.every(image => cache.images.includes(image)),
+    );
+    expect(full.length).toBeGreaterThan(MAX_LISTED_OTHER_CACHES);
     const { listed, omitted } = listedOtherCaches(others, IMAGES, NOW);
-    expect(listed).toHaveLength(MAX_LISTED_OTHER_CACHES);
-    expect(omitted).toBe(500 - MAX_LISTED_OTHER_CACHES);
-    expect(listedOtherCaches(others.slice(0, 5), IMAGES, NOW)).toEqual({
-      listed: expect.arrayContaining(others.slice(0, 5)),
+    expect(listed).toHaveLength(MAX_LISTED_OTHER_CACHES + 1);
+    expect(listed.slice(0, -1).every(cache => full.includes(cache))).toBe(true);
+    expect(full).not.toContain(listed[listed.length - 1]);
+    expect(omitted).toBe(500 - listed.length);
+
+    const fewer = listedOtherCaches(full.slice(0, 5), IMAGES, NOW);
+    expect(fewer).toEqual({
+      listed: expect.arrayContaining(full.slice(0, 5)),
       omitted: 0,
     });
+  });
+
+  it('lists one of many caches that share only a base image', () => {
+    const base = someCaches(11, 300, ['other']).map(cache => ({
+      ...cache,
+      images: ['python:3.12-slim'],
+    }));
+    const { listed, omitted } = listedOtherCaches(base, IMAGES, NOW);
+    expect(listed).toHaveLength(1);
+    expect(omitted).toBe(299);
   });
 
   it('keeps a pinnable unmanaged cache ahead of newer caches of other entities', () => {

@@ -17,14 +17,14 @@ const SYNC_TEXT: Record<EntityClusterView['sync']['state'], string> = {
 
 function omittedNote(cluster: EntityClusterView): string {
   const count = cluster.otherCachesOmitted;
-  const more = `${count.toLocaleString('en-US')} more ${
+  const caches = `${count.toLocaleString('en-US')} more ${
     count === 1 ? 'cache' : 'caches'
   }`;
-  return `${more} on ${cluster.name} ${
+  return `${caches} on ${cluster.name} ${
     count === 1 ? 'holds' : 'hold'
   } some of this service’s images and ${
     count === 1 ? 'is' : 'are'
-  } not listed: the listed ones are those ECI would match first (usable, holding the most of these images, newest).`;
+  } not listed. Listed are the caches holding all of them and the partial match ECI would try first.`;
 }
 
 /** The caches of one cluster; a cluster error shows inline, above whatever data there is. */
