@@ -2,6 +2,7 @@ import { problemsOf, valueOf } from './__testUtils__/results';
 import { HOSTILE_VALUES } from './__testUtils__/hostile';
 import {
   diffImageSets,
+  imageComparisonKey,
   imageSetKey,
   normalizeImageReference,
   parseImageReference,
@@ -343,5 +344,20 @@ describe('image sets', () => {
   it('compares unparseable entries by their raw text', () => {
     expect(diffImageSets(['Not Valid'], ['Not Valid']).matches).toBe(true);
     expect(diffImageSets(['Not Valid'], ['not valid']).matches).toBe(false);
+  });
+});
+
+describe('imageComparisonKey', () => {
+  it('is the normalised reference, or the text when it is not one, the same on every call', () => {
+    expect(imageComparisonKey('nginx:1.25')).toBe(
+      'docker.io/library/nginx:1.25',
+    );
+    expect(imageComparisonKey('nginx:1.25')).toBe(
+      'docker.io/library/nginx:1.25',
+    );
+    expect(imageComparisonKey('Not An Image')).toBe('Not An Image');
+    expect(
+      diffImageSets(['docker.io/library/nginx:1.25'], ['nginx:1.25']).matches,
+    ).toBe(true);
   });
 });

@@ -251,9 +251,26 @@ export function validateImageList(
   });
 }
 
-function comparisonKey(image: string): string {
-  return normalizeImageReference(image) ?? image;
+const MAX_REMEMBERED_KEYS = 50_000;
+const comparisonKeys = new Map<string, string>();
+
+/**
+ * The key under which two image references are the same image: the normalised reference, or the
+ * text itself when it is not one. Remembered (up to 50,000): a fleet's caches share few images.
+ *
+ * @public
+ */
+export function imageComparisonKey(image: string): string {
+  let key = comparisonKeys.get(image);
+  if (key === undefined) {
+    key = normalizeImageReference(image) ?? image;
+    if (comparisonKeys.size >= MAX_REMEMBERED_KEYS) comparisonKeys.clear();
+    comparisonKeys.set(image, key);
+  }
+  return key;
 }
+
+const comparisonKey = imageComparisonKey;
 
 /**
  * The canonical form of an image set: sorted, distinct comparison keys joined by newlines.

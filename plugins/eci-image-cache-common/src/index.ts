@@ -62,6 +62,7 @@ export {
 export type { ImageReference } from './images';
 export {
   diffImageSets,
+  imageComparisonKey,
   imageSetKey,
   MAX_IMAGES_PER_CACHE,
   normalizeImageReference,

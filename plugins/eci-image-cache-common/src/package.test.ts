@@ -162,6 +162,7 @@ describe('the public API', () => {
         "imageCacheOptionsForEntity",
         "imageCacheOrigin",
         "imageCacheSelectorForEntity",
+        "imageComparisonKey",
         "imageSetHash",
         "imageSetKey",
         "isCacheExpired",

@@ -5,7 +5,7 @@ import {
   ImageCacheOwnership,
   ImageCacheSpec,
   ImageCacheStatus,
-  normalizeImageReference,
+  imageComparisonKey,
   readImageCacheOwnership,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { RawImageCache } from './ImageCacheApi';
@@ -31,19 +31,6 @@ export interface ObservedImageCache {
   readonly origin: ImageCacheOrigin;
   /** Normalised image keys, for matching unmanaged caches to entities. */
   readonly imageKeys: readonly string[];
-}
-
-const normalizedImages = new Map<string, string>();
-
-/** Normalises with a bounded memo: caches of one cluster mostly share a few hundred images. */
-function imageKey(image: string): string {
-  let key = normalizedImages.get(image);
-  if (key === undefined) {
-    key = normalizeImageReference(image) ?? image;
-    if (normalizedImages.size > 50_000) normalizedImages.clear();
-    normalizedImages.set(image, key);
-  }
-  return key;
 }
 
 function keptAnnotations(
@@ -99,8 +86,7 @@ export function observeImageCache(
     status,
     ownership: readImageCacheOwnership(raw),
     origin: imageCacheOrigin(raw),
-    imageKeys: images.map(imageKey),
+    imageKeys: images.map(imageComparisonKey),
   };
 }
 
-export { imageKey as normalizedImageKey };

@@ -21,7 +21,12 @@ import { withIntent } from '../reconciler/cacheIntent';
 import { EntityAccess } from './EntityAccess';
 import { EntityConfigResolver } from '../desired/EntityConfigResolver';
 import { effectiveConfigView } from '../desired/resolveEntityConfig';
-import { cacheView, clusterErrorOf, syncStateView } from './views';
+import {
+  cacheView,
+  clusterErrorOf,
+  observedCacheOf,
+  syncStateView,
+} from './views';
 
 const MAX_CACHED_RESPONSES = 5_000;
 
@@ -253,11 +258,15 @@ export class EntityStateService {
             orphanMark: markByKey.get(cacheKey(cache.cluster, cache.name)),
             orphanGracePeriodMs: this.config.lifecycle.orphanGracePeriodMs,
           });
+        // Thousands may share a base image: views are built for the listed ones only.
         const others = listedOtherCaches(
           index
             .othersWithAnyImage(entityRef, inputs.imageKeys)
             .map(cache =>
-              viewOf(cache, cache.ownership.managed ? 'other' : 'unmanaged'),
+              observedCacheOf(
+                cache,
+                cache.ownership.managed ? 'other' : 'unmanaged',
+              ),
             ),
           inputs.imageKeys,
           now,
@@ -266,7 +275,7 @@ export class EntityStateService {
           ...managed
             .sort(newestFirst)
             .map(cache => viewOf(cache, roles.get(cache)!)),
-          ...others.listed,
+          ...others.listed.map(other => viewOf(other.source, other.role)),
         ];
         return {
           name: connection.config.name,

@@ -8,6 +8,7 @@ import {
   parseProgressPercent,
   isCacheExpired,
   isCacheUsable,
+  ObservedCache,
 } from '@eci-portal/plugin-eci-image-cache-common';
 import { ImageCacheInformer } from '../cluster/ImageCacheInformer';
 import { ObservedImageCache } from '../cluster/ObservedImageCache';
@@ -107,4 +108,22 @@ export function clusterErrorOf(
   return state === 'error' && error
     ? clusterErrorView(informer.cluster, error)
     : null;
+}/** What the decision model reads of a watched cache, with the cache it came from. */
+export function observedCacheOf(
+  cache: ObservedImageCache,
+  role: CacheRole,
+): ObservedCache & { source: ObservedImageCache } {
+  return {
+    name: cache.name,
+    role,
+    phase: cache.status.phase ?? null,
+    imageCacheId: cache.status.imageCacheId ?? null,
+    images: cache.spec.images as string[],
+    expireDateTime: cache.status.expireDateTime ?? null,
+    deleting: cache.deleting,
+    creationTimestamp: cache.creationTimestamp ?? null,
+    source: cache,
+  };
 }
+
+
