@@ -34,7 +34,7 @@ function principalKey(credentials: BackstageCredentials): string {
 
 /**
  * Catalog reads of the plugin. HTTP lookups run with the caller's credentials (so catalog
- * permissions apply) and are cached per caller and entity for `ttlMs`; the reconciler reads
+ * permissions apply) and found entities are cached per caller and entity for `ttlMs`; the reconciler reads
  * with the plugin's own credentials.
  */
 export class CatalogEntities {
@@ -67,7 +67,11 @@ export class CatalogEntities {
     }
     const entity = this.catalog.getEntityByRef(entityRef, { credentials });
     this.lookups.set(key, { expires: now + this.ttlMs, entity });
-    entity.catch(() => this.lookups.delete(key));
+    // Absence is not remembered: an entity registered a moment ago must show at once.
+    const forget = () => {
+      if (this.lookups.get(key)?.entity === entity) this.lookups.delete(key);
+    };
+    entity.then(found => found ?? forget(), forget);
     return entity;
   }
 
