@@ -117,7 +117,12 @@ export class CatalogEntities {
     for await (const page of this.catalog.streamEntities(
       {
         filter: IMAGES_FILTER,
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.etag',
+        ],
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     )) {

@@ -102,12 +102,17 @@ export function managedCacheRoles(
   }
   const wanted = desired.kind === 'cache' ? desired : undefined;
   const onTarget = managed.filter(cache => cache.cluster === wanted?.cluster);
-  const desiredCache = onTarget.find(c => c.name === wanted?.cache.metadata.name);
+  const desiredCache = onTarget.find(
+    c => c.name === wanted?.cache.metadata.name,
+  );
   const stillCurrent =
     desiredCache && desiredCache.status.phase !== 'Ready'
       ? [...onTarget]
           .sort(newestFirst)
-          .find(c => c !== desiredCache && c.status.phase === 'Ready' && !c.deleting)
+          .find(
+            c =>
+              c !== desiredCache && c.status.phase === 'Ready' && !c.deleting,
+          )
       : undefined;
   for (const cache of managed) {
     if (!wanted || cache.cluster !== wanted.cluster) {
@@ -286,7 +291,8 @@ export class EntityStateService {
           caches,
           otherCachesOmitted: others.omitted,
           acr: acrViews.acr[position],
-          allowUnlistedAcrInstances: connection.config.allowUnlistedAcrInstances,
+          allowUnlistedAcrInstances:
+            connection.config.allowUnlistedAcrInstances,
           error: clusterErrorOf(connection.informer),
         };
       });

@@ -108,7 +108,9 @@ export function clusterErrorOf(
   return state === 'error' && error
     ? clusterErrorView(informer.cluster, error)
     : null;
-}/** What the decision model reads of a watched cache, with the cache it came from. */
+}
+
+/** What the decision model reads of a watched cache, with the cache it came from. */
 export function observedCacheOf(
   cache: ObservedImageCache,
   role: CacheRole,
@@ -125,5 +127,3 @@ export function observedCacheOf(
     source: cache,
   };
 }
-
-

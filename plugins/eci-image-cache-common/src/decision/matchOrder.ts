@@ -1,6 +1,7 @@
 import { diffImageSets } from '../images';
 import type { CacheRole } from '../api/types';
 import { isCacheUsable, newestFirst, ObservedCache } from './observedCache';
+import { PIN_ORDER } from './pinRule';
 
 /**
  * How many caches holding all of an entity's images, other than its own, are listed per cluster.
@@ -9,10 +10,9 @@ import { isCacheUsable, newestFirst, ObservedCache } from './observedCache';
  */
 export const MAX_LISTED_OTHER_CACHES = 20;
 
+/** The pin rule's roles first, in its order; then caches no workflow may pin. */
 const ROLE_ORDER: readonly CacheRole[] = [
-  'active',
-  'previous',
-  'unmanaged',
+  ...PIN_ORDER,
   'other',
   'pending',
   'orphan',

@@ -22,7 +22,11 @@ export type PinRefusal =
   | 'not-own';
 
 /** Roles whose caches a workflow may pin, in order of preference. */
-const PIN_ORDER: readonly CacheRole[] = ['active', 'previous', 'unmanaged'];
+export const PIN_ORDER: readonly CacheRole[] = [
+  'active',
+  'previous',
+  'unmanaged',
+];
 
 /**
  * The one pin rule: a cache may be pinned when it is `Ready`, has a valid `imc-` id, has not
